@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from enum import Enum
+from enum import StrEnum
 from types import MappingProxyType
 from typing import Literal
 
@@ -18,7 +18,7 @@ Course = Literal["better", "worse", "progressive", "same"]
 Origin = Literal["text", "answer", "profile"]
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     PRESENT = "present"
     ABSENT = "absent"
     UNCERTAIN = "uncertain"

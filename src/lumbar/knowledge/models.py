@@ -6,7 +6,7 @@ resolves and that no claim is left without one (see `loader.py`).
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -19,7 +19,7 @@ class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-class Urgency(str, Enum):
+class Urgency(StrEnum):
     """The four urgency levels of the `lumbar check` contract (DESIGN.md), lowest first."""
 
     SELF_CARE = "self_care"
@@ -39,7 +39,7 @@ class Urgency(str, Enum):
 _URGENCY_ORDER = [Urgency.SELF_CARE, Urgency.ROUTINE, Urgency.URGENT, Urgency.EMERGENCY]
 
 
-class SourceKind(str, Enum):
+class SourceKind(StrEnum):
     SEED = "seed"
     GUIDELINE = "guideline"
     PAPER = "paper"
@@ -64,7 +64,7 @@ class Source(Frozen):
         return self
 
 
-class FindingKind(str, Enum):
+class FindingKind(StrEnum):
     SYMPTOM = "symptom"
     SIGN = "sign"
     HISTORY = "history"
@@ -179,9 +179,7 @@ class LikelihoodRatio(Frozen):
     def key(self) -> str:
         if self.finding is not None:
             return self.finding
-        vt = self.value_test
-        assert vt is not None  # guaranteed by _one_target
-        return f"{vt.value}"
+        return self.value_test.value if self.value_test is not None else "?"
 
 
 class Condition(Frozen):
@@ -206,7 +204,7 @@ class Factor(Frozen):
 EvidenceGrade = Literal["high", "moderate", "low", "very_low", "expert_opinion", "not_supported"]
 
 
-class CareKind(str, Enum):
+class CareKind(StrEnum):
     SELF_CARE = "self_care"
     MEDICATION = "medication"
     PREVENTION = "prevention"

@@ -1,0 +1,127 @@
+"""`lumbar check`: from text, answers, a batch, or interactive questions to an assessment."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from lumbar.cli import batch, interactive
+from lumbar.cli.render import render_assessment
+from lumbar.intake.answers import AnswerError, findings_from_answers
+from lumbar.intake.model import Findings
+from lumbar.knowledge.loader import default_kb
+from lumbar.knowledge.models import KnowledgeBase
+from lumbar.service import check
+from lumbar.triage.contract import assessment_to_dict
+
+__all__ = ["add_parser", "not_understood_dict", "run"]
+
+MAX_INPUT_BYTES = 2_000_000  # a bound on what we read from one file or stdin
+
+
+def add_parser(sub: Any) -> None:
+    p = sub.add_parser(
+        "check",
+        help="is this dangerous, what is it, what do I do now",
+        description="Triage a lower back spasm. With no input, asks you in the terminal.",
+    )
+    p.add_argument("--text", help="what is happening, in your own words ('-' reads standard input)")
+    p.add_argument("--answers", type=Path, metavar="FILE.json", help="answers keyed by question id")
+    p.add_argument("--age", type=_age, help="your age in years")
+    p.add_argument("--sex", choices=["female", "male"])
+    p.add_argument("--json", action="store_true", help="print the JSON contract instead of text")
+    p.add_argument(
+        "--batch",
+        metavar="FILE|-",
+        help='JSON lines {"id", "text", "age"?, "sex"?} in, one result per line out',
+    )
+    p.set_defaults(run=run)
+
+
+def _age(raw: str) -> int:
+    try:
+        age = int(raw)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"age must be a whole number of years, not {raw!r}") from None
+    if not 0 <= age <= 120:
+        raise argparse.ArgumentTypeError(f"age must be between 0 and 120, not {age}")
+    return age
+
+
+def _fail(message: str) -> int:
+    print(f"lumbar check: {message}", file=sys.stderr)  # noqa: T201
+    return 2
+
+
+def _read_answers(path: Path, kb: KnowledgeBase) -> Findings:
+    try:
+        raw = path.read_bytes()[:MAX_INPUT_BYTES].decode("utf-8")
+        data = json.loads(raw)
+    except OSError as exc:
+        raise AnswerError([f"cannot read {path}: {exc.strerror or exc}"]) from exc
+    except UnicodeDecodeError as exc:
+        raise AnswerError([f"{path} is not UTF-8 text"]) from exc
+    except json.JSONDecodeError as exc:
+        raise AnswerError([f"{path} is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"]) from exc
+    return findings_from_answers(data, kb=kb)
+
+
+def _read_text_arg(text: str) -> str:
+    if text != "-":
+        return text
+    return sys.stdin.buffer.read(MAX_INPUT_BYTES).decode("utf-8", errors="replace")
+
+
+def not_understood_dict(problems: tuple[str, ...], kb: KnowledgeBase) -> dict[str, Any]:
+    """What we say when the text could not be read: never a silent self-care answer."""
+    screen = [q for q in kb.questions if q.section == "red_flag_screen"]
+    return {
+        "understood": False,
+        "error": " ".join(problems) or "The text could not be understood.",
+        "urgency": None,
+        "questions": [{"id": q.id, "question": q.text} for q in screen],
+        "knowledge_version": kb.version,
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    kb = default_kb()
+    now = datetime.now(UTC)
+    if args.batch is not None:
+        return batch.run_batch(args.batch, kb=kb, now=now)
+    if args.text is None and args.answers is None:
+        if args.json or not sys.stdin.isatty():
+            return _fail("give --text, --answers or --batch (or run it in a terminal to be asked)")
+        return interactive.run_interactive(kb=kb, now=now, age=args.age, sex=args.sex)
+    try:
+        answers = _read_answers(args.answers, kb) if args.answers is not None else None
+    except AnswerError as exc:
+        return _fail("the answers cannot be used:\n  " + "\n  ".join(exc.problems))
+    text = _read_text_arg(args.text) if args.text is not None else None
+    result = check(kb=kb, now=now, text=text, answers=answers, age=args.age, sex=args.sex)
+    reading = result.reading
+    if reading is not None and not reading.understood and answers is None:
+        if args.json:
+            print(json.dumps(not_understood_dict(reading.problems, kb), indent=2))  # noqa: T201
+            return 1
+        print(" ".join(reading.problems))  # noqa: T201
+        if sys.stdin.isatty():
+            return interactive.run_interactive(kb=kb, now=now, age=args.age, sex=args.sex, skip_text=True)
+        print("Please answer these questions (lumbar check in a terminal, or --answers FILE.json):")  # noqa: T201
+        for q in not_understood_dict(reading.problems, kb)["questions"]:
+            print(f"  [{q['id']}] {q['question']}")  # noqa: T201
+        return 1
+    if args.json:
+        out = assessment_to_dict(result.assessment, kb=kb)
+        if reading is not None:
+            out["problems"] = list(reading.problems)
+        print(json.dumps(out, indent=2, ensure_ascii=False))  # noqa: T201
+    else:
+        if reading is not None and reading.problems:
+            print("Note: " + " ".join(reading.problems) + "\n")  # noqa: T201
+        print(render_assessment(result.assessment, kb=kb))  # noqa: T201
+    return 0
