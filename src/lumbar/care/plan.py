@@ -96,9 +96,8 @@ def build_plan(findings: Findings, urgency: Urgency, factor_ids: tuple[str, ...]
             prevention_for.setdefault(care_id, []).append(fid)
     general = [i for i in items if i.kind is CareKind.PREVENTION and i.evidence_grade in ("high", "moderate")]
     matched = [kb.care[c] for c in prevention_for]
-    prevention = tuple(
-        _step(i, factors=tuple(prevention_for.get(i.id, ()))) for i in dict.fromkeys([*matched, *_by_grade(general)])
-    )
+    chosen = {i.id: i for i in [*matched, *_by_grade(general)]}  # matched first, de-duplicated by id
+    prevention = tuple(_step(i, factors=tuple(prevention_for.get(i.id, ()))) for i in chosen.values())
 
     if urgency is Urgency.EMERGENCY:
         # Self-care must not compete with getting help now; prevention waits for later.

@@ -84,9 +84,10 @@ def render_assessment(a: Assessment, *, kb: KnowledgeBase, max_steps: int = 6) -
             out.append(_wrap(f"- {s.label}: {s.advice}"))
     out.append("")
     if a.unanswered:
-        out.append("Not yet answered (these warning-sign questions were not settled; please check them):")
-        for q in a.unanswered:
-            out.append(_wrap(f"? {q.text}"))
+        out.append("Not yet answered: you did not say whether you have any of these warning signs.")
+        out.append("If you have any of them, the advice changes (run `lumbar check` to be asked):")
+        labels = [kb.findings[q.finding].label for q in a.unanswered if q.finding in kb.findings]
+        out.append(_wrap("? " + "; ".join(labels)))
         out.append("")
     if a.safety_net:
         out.append("Get help sooner if:")

@@ -1,0 +1,1 @@
+"""Evaluation: measure the free-text reader and the triage against annotated corpora."""
