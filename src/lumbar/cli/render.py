@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
+from lumbar.knowledge.learn import short_citation
 from lumbar.knowledge.models import KnowledgeBase, Urgency
 from lumbar.triage.contract import URGENCY_MEANING
 from lumbar.triage.model import Assessment
@@ -24,7 +25,7 @@ def _wrap(text: str, indent: str = "  ") -> str:
 
 
 def _cite(ids: tuple[str, ...], kb: KnowledgeBase) -> str:
-    return "; ".join(kb.sources[s].citation.split(".")[0] for s in ids if s in kb.sources)
+    return "; ".join(short_citation(kb.sources[s]) for s in ids if s in kb.sources)
 
 
 def _influence(label: str, evidence: str | None, ratio: float) -> str:
