@@ -1,0 +1,56 @@
+"""Text preparation for the reader: same-length normalisation and bounded chunks.
+
+Every change keeps the text the same length, so character offsets found in the prepared text point
+at the person's own words in the original.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+__all__ = ["MAX_CHARS", "chunks", "normalise"]
+
+# Longer texts are cut here (and the person told): the reader must finish in bounded time, and a
+# symptom description longer than this is almost certainly pasted material.
+MAX_CHARS = 20_000
+_CHUNK_CHARS = 1_500  # ConText compares modifiers pairwise, so it runs on pieces of this size
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u201c": '"', "\u201d": '"'})
+_WORD_HYPHEN = re.compile(r"(?<=[A-Za-z])[-\u2010\u2011\u2013](?=[A-Za-z])")
+_SENTENCE_END = re.compile(r"(?<=[.!?;\n])\s+")
+
+
+def _clean_char(ch: str) -> str:
+    if ch in "\n\t":
+        return ch
+    category = unicodedata.category(ch)
+    if category.startswith("C") or category == "Zs":
+        return " "  # control, format, unassigned and odd spaces would confuse the tokenizer
+    return ch
+
+
+def normalise(text: str) -> str:
+    """Straight quotes, word-joining hyphens as spaces, control characters as spaces."""
+    text = "".join(_clean_char(ch) for ch in text.translate(_QUOTES))
+    return _WORD_HYPHEN.sub(" ", text)
+
+
+def chunks(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, piece) pairs covering `text`, split at sentence ends, each at most about
+    `_CHUNK_CHARS` long (a longer sentence is cut at a space)."""
+    start = 0
+    n = len(text)
+    while start < n:
+        end = min(n, start + _CHUNK_CHARS)
+        if end < n:
+            cut = None
+            for m in _SENTENCE_END.finditer(text, start, end):
+                cut = m.end()
+            if cut is None or cut <= start:
+                space = text.rfind(" ", start + 1, end)
+                cut = space + 1 if space > start else end
+            end = cut
+        yield start, text[start:end]
+        start = end

@@ -1,0 +1,316 @@
+"""ConText rules for the reader: negation, uncertainty, hypotheticals, history and other people.
+
+Written for two voices: a person's own words ("no tingling", "peeing's fine", "what if I can't feel
+down there") and clinical notes ("denies saddle anaesthesia", "SLR -ve", "h/o ca prostate"). We do not
+load medspaCy's default rules: several of them misfire on lay text ("free" negates backwards, "return"
+makes a symptom hypothetical), and a short list we can read is easier to keep right.
+
+Scope (INTEROP.md section 4): the default scope runs to the end of the sentence, across commas, so
+"no bladder problems, pain shooting down left leg" would negate the leg pain. `_within_clause` ends a
+scope at a comma, unless what follows the comma is only a list of further findings ("denies fever,
+night sweats or weight loss"), and at a new clause ("... and I ...") or a line break.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+__all__ = [
+    "FAMILY",
+    "HISTORICAL",
+    "HYPOTHETICAL",
+    "NEGATED",
+    "POSSIBLE",
+    "TARGET_GROUP",
+    "context_rules",
+    "mentions_other_person",
+    "negation_just_before",
+    "other_person_just_before",
+]
+
+TARGET_GROUP = "lumbar_targets"  # the span group holding matched findings
+
+NEGATED = "NEGATED_EXISTENCE"
+POSSIBLE = "POSSIBLE_EXISTENCE"
+HYPOTHETICAL = "HYPOTHETICAL"
+HISTORICAL = "HISTORICAL"
+FAMILY = "FAMILY"
+_SELF = "SELF"  # first-person words: they end the scope of an "other person" modifier
+_PSEUDO = "PSEUDO"
+_TERMINATE = "TERMINATE"
+
+_NO_TARGETS = {"__NO_TARGET__"}  # allowed_types for modifiers that only end other scopes
+
+# Words that may sit between listed findings after a comma without ending a negation's scope.
+_LIST_GLUE = frozenset({",", "and", "or", "nor", "/", "any", "no", "or any", "&", "either", "also", "even"})
+_CLAUSE_JOIN = frozenset({"and", "so", "then", "plus", "also", "now", "which", "&"})
+_CLAUSE_SUBJECT = frozenset({"i", "my", "it", "its", "there", "he", "she", "they", "we", "the", "this", "that"})
+
+_NT = {"LOWER": {"IN": ["not", "n't", "nt"]}}
+_RELATIONS = [
+    "dad", "father", "mum", "mom", "mother", "mam", "mommy", "mummy", "ma", "pa", "parent", "parents",
+    "brother", "sister", "sibling", "siblings", "bro", "sis", "son", "daughter", "child", "children", "kid",
+    "kids", "baby", "wife", "husband", "hubby", "partner", "spouse", "boyfriend", "girlfriend", "bf", "gf",
+    "fiance", "fiancee", "friend", "friends", "mate", "buddy", "colleague", "coworker", "coworkers",
+    "boss", "neighbour", "neighbor", "grandma", "grandmother", "granny", "gran", "nan", "nana", "nanna",
+    "grandad", "granddad", "grandfather", "grandpa", "grandparent", "grandparents", "aunt", "auntie",
+    "aunty", "uncle", "cousin", "nephew", "niece", "family", "relative", "relatives", "roommate",
+    "flatmate", "housemate", "twin", "stepdad", "stepmum", "stepmom", "someone", "somebody", "people",
+    "others", "everyone", "fhx", "fh",
+]  # fmt: skip
+_RELATION_WORDS = frozenset(_RELATIONS) | {"familial", "fam", "relatives"}
+_RELATIVE_VERBS = [
+    "has", "had", "have", "'s", "s", "got", "gets", "get", "was", "is", "were", "are", "suffers", "suffered",
+    "suffering", "died", "passed", "with", "diagnosed", "developed", "both", "also", "too", "been", "having",
+    "who", "takes", "took", "thinks", "caught", "sadly", "recently", "feels", "felt", "feeling", "looks",
+    "looked", "seems", "seemed", "gets", "keeps", "kept", "can", "can't", "could", "couldn't", "started",
+    "complains", "complained", "reports", "reported", "says", "said", "noticed", "woke", "wakes", "needs",
+]  # fmt: skip
+
+
+def mentions_other_person(span: Any) -> bool:
+    """Does the span itself name a relative or another person ("family history of AS")?"""
+    return any(t.lower_ in _RELATION_WORDS for t in span)
+
+
+_NEGATION_CUES = frozenset({"no", "not", "n't", "nt", "never", "without", "denies", "deny", "denied", "nil", "nor",
+                            "neither", "w/o"})  # fmt: skip
+
+
+def negation_just_before(span: Any) -> bool:
+    """Is the span straight after a negation word? ConText drops a modifier that overlaps a finding's
+    own words ("no more than the dose", where "no more" would be the modifier), so look here too."""
+    i = span.start - 1
+    while i >= span.sent.start and span.doc[i].is_space:
+        i -= 1
+    return i >= span.sent.start and span.doc[i].lower_ in _NEGATION_CUES
+
+
+def other_person_just_before(span: Any) -> bool:
+    """Is the span the words right after a relative ("my wife has a fever", where the finding's
+    own words swallow the verb ConText would need)? Stops at punctuation, "and" and "I"."""
+    doc = span.doc
+    for i in range(span.start - 1, max(span.start - 4, span.sent.start - 1), -1):
+        word = doc[i].lower_
+        if doc[i].is_punct or word in _CLAUSE_JOIN or word in {"i", "me", "when", "while", "to", "for"}:
+            return False
+        if word in _RELATION_WORDS:
+            return True
+    return False
+
+
+def _tokens_in_targets(span: Any) -> set[int]:
+    doc = span.doc
+    group = doc.spans[TARGET_GROUP] if TARGET_GROUP in doc.spans else []
+    covered: set[int] = set()
+    for t in group:
+        if t.start < span.end and t.end > span.start:
+            covered.update(range(t.start, t.end))
+    return covered
+
+
+def _within_clause(target: Any, modifier: Any, between: Any) -> bool:
+    """medspaCy `on_modifies` callback: does the modifier reach the target without crossing a
+    clause boundary?"""
+    forward = modifier.end <= target.start
+    words = [t for t in between if not (forward is False and modifier.start <= t.i < modifier.end)]
+    lowered = [t.lower_ for t in words]
+    if any("\n" in t.text for t in words):
+        return False
+    for a, b in itertools.pairwise(lowered):
+        if a in _CLAUSE_JOIN and b in _CLAUSE_SUBJECT:
+            return False
+    if "," not in lowered:
+        return True
+    if not forward:
+        return False
+    # Forward over a comma: allowed only across a list of findings.
+    covered = _tokens_in_targets(between)
+    after_comma = words[lowered.index(",") :]
+    return all(t.i in covered or t.lower_ in _LIST_GLUE for t in after_comma)
+
+
+def _rule(
+    literal: str,
+    category: str,
+    direction: str,
+    pattern: list[dict[str, Any]] | None = None,
+    *,
+    max_scope: int | None = None,
+    **extra: Any,
+) -> Any:
+    from medspacy.context import ConTextRule  # imported here so that importing the reader stays cheap
+
+    on_modifies = None if direction in ("TERMINATE", "PSEUDO") else _within_clause
+    if direction == "TERMINATE":
+        # medspaCy's overlap test misses a scope that contains the other one entirely, so a terminator
+        # whose scope is the whole sentence would never end anything: keep its scope to its neighbours.
+        max_scope = 1
+    return ConTextRule(
+        literal,
+        category,
+        pattern=pattern,
+        direction=direction,
+        max_scope=max_scope,
+        on_modifies=on_modifies,
+        **extra,
+    )
+
+
+def _words(*alternatives: str) -> dict[str, Any]:
+    return {"LOWER": {"IN": list(alternatives)}}
+
+
+def _negation() -> list[Any]:
+    fw, bw = "FORWARD", "BACKWARD"
+    return [
+        _rule("no", NEGATED, fw, [_words("no", "nor", "neither", "nope", "zero")], max_scope=10),
+        _rule("not", NEGATED, fw, [_NT], max_scope=8),
+        _rule("never", NEGATED, fw, [_words("never", "nvr")], max_scope=8),
+        _rule("without", NEGATED, fw, [_words("without", "w/o", "wo", "sans")], max_scope=8),
+        _rule("deny", NEGATED, fw, [_words("deny", "denies", "denied", "denying", "dnies")], max_scope=12),
+        _rule("nil", NEGATED, fw, [_words("nil", "nill")], max_scope=6),
+        _rule("negative for", NEGATED, fw, [_words("negative", "neg", "-ve"), _words("for", "on")]),
+        _rule("no sign of", NEGATED, fw, [_words("no", "nil", "without"), _words("sign", "signs", "evidence",
+                                                                         "symptoms", "complaints", "features",
+                                                                         "suggestion"),
+                                          _words("of", "for")], max_scope=10),
+        _rule("free of", NEGATED, fw, [_words("free", "clear", "absence", "lack", "lacking"), _words("of")]),
+        _rule("no longer", NEGATED, fw, [_words("no"), _words("longer", "more")]),
+        _rule("ruled out", NEGATED, bw, [_words("ruled", "excluded"), {"LOWER": "out", "OP": "?"}], max_scope=4),
+        _rule("negative", NEGATED, bw, [_words("negative", "neg", "-ve", "absent", "nad")], max_scope=4),
+        _rule("not present", NEGATED, bw, [_NT, _words("present", "there", "noted", "seen", "reported")],
+              max_scope=4),
+        _rule(": none", NEGATED, bw, [_words(":", "-", "="), _words("none", "no", "nil", "nad", "denied", "neg",
+                                                                    "negative", "absent")], max_scope=6),
+        _rule("none", NEGATED, bw, [_words("none", "nil")], max_scope=3),
+        _rule("not a problem", NEGATED, bw,
+              [{"LOWER": {"IN": ["is", "'s", "are", "s"]}, "OP": "?"}, _words("not", "n't", "nt", "no"),
+               {"LOWER": {"IN": ["a", "an"]}, "OP": "?"}, _words("problem", "problems", "issue", "issues")],
+              max_scope=4),
+    ]  # fmt: skip
+
+
+def _uncertainty() -> list[Any]:
+    fw, bw = "FORWARD", "BACKWARD"
+    return [
+        _rule("not sure", POSSIBLE, fw, [_NT, _words("sure", "certain", "clear")]),
+        _rule("don't know if", POSSIBLE, fw, [_words("do", "dont"), _NT, _words("know", "think")]),
+        _rule("unsure", POSSIBLE, fw, [_words("unsure", "uncertain", "unclear", "maybe", "perhaps", "possibly",
+                                              "possible", "poss", "query", "querying", "suspected", "suspect",
+                                              "suspicion", "probable", "¿", "?")], max_scope=6),
+        _rule("might", POSSIBLE, fw, [_words("might", "may", "could"), _words("be", "have", "it", "get")],
+              max_scope=6),
+        _rule("wondering if", POSSIBLE, fw, [_words("wondering", "wonder", "wondered", "asking", "ask")],
+              max_scope=10),
+        _rule("worried about", POSSIBLE, fw,
+              [_words("worried", "worry", "worrying", "concerned", "concern", "afraid", "scared", "fear",
+                      "fearful", "anxious", "nervous", "paranoid", "frightened")],
+              max_scope=10),
+        _rule("rule out", POSSIBLE, fw, [_words("rule"), _words("out")], max_scope=6),
+        _rule("exclude", POSSIBLE, fw, [_words("r/o", "exclude", "excluding", "?exclude")], max_scope=6),
+        _rule("test for", POSSIBLE, fw, [_words("screen", "screened", "test", "tested", "testing", "check",
+                                                "checked", "checking", "scan", "scanned", "investigate",
+                                                "investigated", "assess", "assessed"), _words("for")],
+              max_scope=6),
+        _rule("not ruled out", POSSIBLE, bw, [_NT, {"LOWER": "been", "OP": "?"}, _words("ruled", "excluded")],
+              max_scope=4),
+        _rule("cannot rule out", POSSIBLE, fw, [_words("ca", "can", "could", "did"), _NT, _words("rule", "exclude")]),
+        _rule("sign of", POSSIBLE, fw, [_words("sign", "signs", "symptom", "symptoms"), _words("of")],
+              max_scope=6),
+    ]  # fmt: skip
+
+
+def _hypothetical() -> list[Any]:
+    fw = "FORWARD"
+    return [
+        _rule("if", HYPOTHETICAL, fw, [_words("if", "incase", "whether", "unless", "iff")], max_scope=12),
+        _rule("in case", HYPOTHETICAL, fw, [_words("in"), _words("case")], max_scope=12),
+        _rule("in the event", HYPOTHETICAL, fw, [_words("in"), _words("the"), _words("event")], max_scope=12),
+        _rule("should i", HYPOTHETICAL, fw, [_words("should", "would", "will", "shall"),
+                                             _words("i", "he", "she", "they", "you", "it", "there", "pt", "we")],
+              max_scope=12),
+        _rule("when should", HYPOTHETICAL, fw, [_words("when", "what", "how"),
+                                                _words("should", "would", "do", "happens", "to")], max_scope=12),
+        _rule("watch for", HYPOTHETICAL, fw, [_words("watch", "look", "looking", "watching", "lookout"),
+                                              {"LOWER": "out", "OP": "?"}, _words("for")], max_scope=12),
+        _rule("keep an eye", HYPOTHETICAL, fw, [_words("keep", "keeping"), _words("an"), _words("eye"),
+                                                {"LOWER": "out", "OP": "?"}, _words("for", "on")], max_scope=12),
+        _rule("safety net", HYPOTHETICAL, fw, [_words("safety", "safetynet", "safetynetted"),
+                                               {"LOWER": {"IN": ["net", "netted", "netting"]}, "OP": "?"}],
+              max_scope=14),
+        _rule("advised", HYPOTHETICAL, fw, [_words("advised", "advise", "warned", "told", "educated",
+                                                   "counselled", "counseled")], max_scope=14),
+        _rule("red flags", HYPOTHETICAL, fw, [_words("red", "warning"), _words("flag", "flags", "sign", "signs")],
+              max_scope=14),
+    ]  # fmt: skip
+
+
+def _historical() -> list[Any]:
+    fw, bw, bi = "FORWARD", "BACKWARD", "BIDIRECTIONAL"
+    return [
+        _rule("history of", HISTORICAL, fw, [_words("history", "hx", "hist", "pmh", "pmhx", "phx", "h/o", "pmhx")],
+              max_scope=8),
+        _rule("h/o", HISTORICAL, fw, [{"LOWER": "h"}, {"LOWER": "/"}, {"LOWER": "o"}], max_scope=8),
+        _rule("previous", HISTORICAL, fw, [_words("previous", "previously", "prior", "past", "former",
+                                                  "formerly", "childhood")], max_scope=6),
+        _rule("once had", HISTORICAL, fw, [_words("once"), _words("had", "got", "suffered")], max_scope=6),
+        _rule("used to", HISTORICAL, fw, [_words("used", "use"), _words("to")], max_scope=8),
+        _rule("years ago", HISTORICAL, bi,
+              [_words("year", "years", "yrs", "yr", "decade", "decades", "ages"),
+               _words("ago", "back", "before")], max_scope=8),
+        _rule("long ago", HISTORICAL, bi, [{"LOWER": {"IN": ["a", "long"]}, "OP": "*"},
+                                           _words("time", "long", "while"), _words("ago")], max_scope=8),
+        _rule("last year", HISTORICAL, bi, [_words("last", "previous"), _words("year", "decade")],
+              max_scope=8),
+        _rule("in 2015", HISTORICAL, bi, [_words("in", "back"), {"LOWER": {"REGEX": r"^(19|20)\d\d$"}}],
+              max_scope=8),
+        _rule("as a child", HISTORICAL, bi, [_words("as", "when"), {"LOWER": {"IN": ["a", "i", "was"]}, "OP": "*"},
+                                             _words("child", "kid", "teenager", "teen", "baby", "younger",
+                                                    "student", "boy", "girl")], max_scope=8),
+        _rule("gone now", HISTORICAL, bw, [_words("gone", "resolved", "settled", "cleared", "better", "fine", "ok"),
+                                           _words("now", "since")], max_scope=6),
+        _rule("went away", HISTORICAL, bw, [_words("went", "gone", "cleared", "settled"),
+                                            _words("away", "up", "down")], max_scope=6),
+    ]  # fmt: skip
+
+
+def _others() -> list[Any]:
+    fw, bw = "FORWARD", "BACKWARD"
+    possessive = {"LOWER": {"IN": ["my", "his", "her", "our", "their", "a", "your", "the"]}, "OP": "?"}
+    terminate_family = {"terminated_by": {_SELF}}
+    return [
+        # Only a relative who is the subject ("my dad had...", "my wife has..."): "I picked up my son and
+        # felt a spasm" is about the person.
+        _rule("my dad", FAMILY, fw, [possessive, _words(*_RELATIONS), {"LOWER": {"IN": ["'s", "'"]}, "OP": "?"},
+                                     {"LOWER": {"IN": ["and", "&", "or"]}, "OP": "?"},
+                                     {"LOWER": {"IN": ["my", "his", "her", "our"]}, "OP": "?"},
+                                     {"LOWER": {"IN": _RELATIONS}, "OP": "?"}, _words(*_RELATIVE_VERBS)],
+              max_scope=15, **terminate_family),
+        _rule("family history", FAMILY, fw, [_words("family", "fam", "familial"),
+                                             _words("history", "hx", "member", "members")], max_scope=12),
+        _rule("runs in the family", FAMILY, bw, [{"LOWER": {"IN": ["runs", "run", "running"]}, "OP": "?"},
+                                                 _words("in"), {"LOWER": {"IN": ["the", "my", "our"]}, "OP": "?"},
+                                                 _words("family", "families")], max_scope=10),
+        _rule("i", _SELF, "BIDIRECTIONAL", [_words("i", "me", "myself", "my", "mine", "pt", "patient")],
+              max_scope=1, allowed_types=_NO_TARGETS),
+    ]  # fmt: skip
+
+
+def _boundaries() -> list[Any]:
+    return [
+        _rule("but", _TERMINATE, "TERMINATE",
+              [_words("but", "however", "although", "though", "tho", "except", "whereas", "yet", "whilst",
+                      "otherwise", "besides", "because", "cos", "coz", "since", "anyway", "although", ";")]),
+        _rule("apart from", _TERMINATE, "TERMINATE", [_words("apart", "aside", "other"), _words("from", "than")]),
+        _rule("not only", _PSEUDO, "PSEUDO", [_NT, _words("only", "just", "bad", "much", "too", "that")]),
+        _rule("no doubt", _PSEUDO, "PSEUDO", [_words("no"), _words("doubt", "idea", "matter", "wonder", "way", "reason",
+                                                                  "change", "worse", "difference", "clue")]),
+        _rule("without doubt", _PSEUDO, "PSEUDO", [_words("without"), _words("doubt", "fail", "question")]),
+    ]  # fmt: skip
+
+
+def context_rules() -> list[Any]:
+    """Every ConText rule the reader uses."""
+    return [*_negation(), *_uncertainty(), *_hypothetical(), *_historical(), *_others(), *_boundaries()]

@@ -1,0 +1,160 @@
+"""`read`: a person's own words, or a clinical note, into findings and values.
+
+Each matched phrase becomes an Observation whose status comes from its ConText modifiers:
+
+- another person ("my dad had cancer") -> kept apart in `Reading.others`, never triaged;
+  except for findings *about* relatives (family_spondyloarthritis), where that is the point;
+- a "normal" statement ("peeing's fine") -> absent;
+- hypothetical or possible ("what if...", "not sure if...", a question) -> uncertain;
+- negated ("no tingling", "denies...") -> absent;
+- historical ("numbness last year") -> uncertain for symptoms, present for history items
+  ("had breast cancer 10 years ago" is cancer_history);
+- otherwise present.
+
+When a finding is mentioned more than once, present beats absent beats uncertain: one current mention
+is enough to raise a flag, and a clear "no" says more than a "what if".
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from typing import Any
+
+from lumbar.intake.model import Findings, Observation, Status
+from lumbar.intake.reader._text import MAX_CHARS, chunks, normalise
+from lumbar.intake.reader.context_rules import (
+    FAMILY,
+    HISTORICAL,
+    HYPOTHETICAL,
+    NEGATED,
+    POSSIBLE,
+    TARGET_GROUP,
+    mentions_other_person,
+    negation_just_before,
+    other_person_just_before,
+)
+from lumbar.intake.reader.lexicon import NORMAL_ATTR
+from lumbar.intake.reader.pipeline import pipeline
+from lumbar.intake.reader.values import read_values
+from lumbar.intake.reading import Reading
+from lumbar.knowledge.models import FindingKind, KnowledgeBase
+
+__all__ = ["NOT_UNDERSTOOD", "TRUNCATED", "read"]
+
+NOT_UNDERSTOOD = "I couldn't find anything about your symptoms in that text; please answer the questions instead."
+TRUNCATED = (
+    f"That text is very long, so I read only the first {MAX_CHARS:,} characters; "
+    "please check the answers to the questions."
+)
+
+_ABOUT_RELATIVES = frozenset({"family_spondyloarthritis"})
+_RANK = {Status.PRESENT: 2, Status.ABSENT: 1, Status.UNCERTAIN: 0}
+_QUESTION_START = frozenset(
+    {"should", "is", "are", "can", "could", "would", "will", "what", "does", "do", "did", "how", "when", "why",
+     "am", "might", "may", "has", "have", "shall", "which", "anyone", "any"}
+)  # fmt: skip
+# Words about the body: a text with none of these, no finding and no value says nothing we can use.
+_BODY_WORDS = re.compile(
+    r"\b(?:back|backache|spine|spinal|lumbar|lumbago|pain|painful|pains|hurt|hurts|hurting|ache|aches|aching|"
+    r"achy|sore|spasm|spasms|cramp|cramps|pulled|strain|strained|sprain|twinge|lbp|sciatica|stiff|neck|leg|"
+    r"legs|hip|hips|buttock|disc|muscle|muscles|injury|injured|tender|throbbing|agony|killing)\b",
+    re.IGNORECASE,
+)
+
+
+def _status(span: Any, kind: FindingKind) -> Status | None:
+    """The status one mention gives its finding; None when it is about someone else."""
+    categories = {m.category for m in span._.modifiers}
+    if other_person_just_before(span):
+        categories.add(FAMILY)
+    about_relatives = span.label_ in _ABOUT_RELATIVES
+    if FAMILY in categories and not about_relatives:
+        return None
+    if about_relatives and FAMILY not in categories and not mentions_other_person(span):
+        return Status.UNCERTAIN  # psoriasis or colitis in the person: worth asking about the family
+    if categories & {HYPOTHETICAL, POSSIBLE} or _in_question(span):
+        return Status.UNCERTAIN
+    if getattr(span._, NORMAL_ATTR):
+        return Status.ABSENT
+    if NEGATED in categories or negation_just_before(span):
+        return Status.ABSENT
+    if HISTORICAL in categories and kind is not FindingKind.HISTORY:
+        return Status.UNCERTAIN
+    return Status.PRESENT
+
+
+def _in_question(span: Any) -> bool:
+    sent = span.sent
+    words = [t for t in sent if not (t.is_space or t.is_punct)]
+    ends_with_question = any(t.text == "?" for t in sent[-2:]) if len(sent) else False
+    return bool(words) and ends_with_question and words[0].lower_ in _QUESTION_START
+
+
+def _evidence(span: Any, status: Status, offset: int) -> tuple[int, int]:
+    """Character offsets of the words shown as evidence: the phrase, and for an absent or uncertain
+    mention also the nearest modifier that made it so, when it is close by."""
+    start, end = span.start_char, span.end_char
+    if status is not Status.PRESENT and not getattr(span._, NORMAL_ATTR):
+        near = [m for m in span._.modifiers if m.category in (NEGATED, HYPOTHETICAL, POSSIBLE, HISTORICAL)]
+        if near:
+            doc = span.doc
+            m_start, m_end = near[0].modifier_span
+            if abs(m_start - span.start) <= 6 or abs(span.end - m_end) <= 6:
+                start = min(start, doc[m_start].idx)
+                last = doc[m_end - 1]
+                end = max(end, last.idx + len(last.text))
+    return offset + start, offset + end
+
+
+def read(text: str, *, kb: KnowledgeBase) -> Reading:
+    """Read `text` into findings and values. Never raises on any string; never logs the text."""
+    if not isinstance(text, str):
+        text = ""
+    problems: list[str] = []
+    considered = text
+    if len(considered) > MAX_CHARS:
+        considered = considered[:MAX_CHARS]
+        problems.append(TRUNCATED)
+    prepared = normalise(considered)
+    nlp = pipeline(kb)
+
+    best: dict[str, Observation] = {}
+    others: dict[str, Observation] = {}
+    pieces = list(chunks(prepared))
+    with warnings.catch_warnings():
+        # Our phrases are regular expressions, so medspaCy's token Matcher is empty and spaCy warns
+        # (W036) on every document; that one warning is expected here.
+        warnings.filterwarnings("ignore", message=r"\[W036\]", category=UserWarning)
+        docs = list(nlp.pipe(piece for _, piece in pieces))
+    for (offset, _), doc in zip(pieces, docs, strict=True):
+        for span in doc.spans[TARGET_GROUP]:
+            finding = kb.findings.get(span.label_)
+            if finding is None:
+                continue
+            status = _status(span, finding.kind)
+            if status is None:
+                start, end = offset + span.start_char, offset + span.end_char
+                others.setdefault(finding.id, _observation(finding.id, Status.PRESENT, text, start, end))
+                continue
+            start, end = _evidence(span, status, offset)
+            current = best.get(finding.id)
+            if current is None or _RANK[status] > _RANK[current.status]:
+                best[finding.id] = _observation(finding.id, status, text, start, end)
+
+    values = read_values(prepared)
+    understood = bool(best or others or values.pain_score is not None or values.temperature_c is not None)
+    understood = understood or bool(_BODY_WORDS.search(prepared))
+    if not understood:
+        problems.append(NOT_UNDERSTOOD)
+    return Reading(
+        text=text,
+        findings=Findings.of(best.values(), values),
+        understood=understood,
+        problems=tuple(problems),
+        others=tuple(others.values()),
+    )
+
+
+def _observation(finding: str, status: Status, text: str, start: int, end: int) -> Observation:
+    return Observation(finding, status, evidence=text[start:end], origin="text", span=(start, end))
