@@ -75,7 +75,12 @@ def test_assess_returns_and_probabilities_are_sane(f: Findings, profile: Profile
     probabilities = [c.probability for c in a.conditions]
     assert all(math.isfinite(p) and 0.0 <= p <= 1.0 for p in probabilities)
     assert sum(probabilities) <= 1.0 + 1e-9
-    assert probabilities == sorted(probabilities, reverse=True)
+    flagged = [c.probability for c in a.conditions if c.flagged_by]
+    rest = [c.probability for c in a.conditions if not c.flagged_by]
+    assert [c.flagged_by != () for c in a.conditions] == sorted(
+        (c.flagged_by != () for c in a.conditions), reverse=True
+    )
+    assert flagged == sorted(flagged, reverse=True) and rest == sorted(rest, reverse=True)
     assert a.knowledge_version == KB.version
     # Every fired non-weak rule at the final level is named as a reason.
     assert a.urgency_reasons or a.urgency.value == "self_care"

@@ -57,7 +57,8 @@ def render_assessment(a: Assessment, *, kb: KnowledgeBase, max_steps: int = 6) -
         out.append("Most likely causes (not a diagnosis):")
         for c in a.conditions[:3]:
             moved = ", ".join(_influence(i.label, i.evidence, i.ratio) for i in c.why[:3])
-            out.append(_wrap(f"{c.probability:5.0%}  {c.label}" + (f"  because: {moved}" if moved else "")))
+            flag = "  (must not be missed: a warning sign points to it)" if c.flagged_by else ""
+            out.append(_wrap(f"{c.probability:5.0%}  {c.label}{flag}" + (f"  because: {moved}" if moved else "")))
         out.append("")
     if a.factors:
         out.append("What may have set it off:")

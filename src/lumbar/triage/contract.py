@@ -85,6 +85,8 @@ def assessment_to_dict(a: Assessment, *, kb: KnowledgeBase) -> dict[str, Any]:
                 "id": c.id,
                 "label": c.label,
                 "probability": round(c.probability, 4),
+                "must_not_miss": bool(c.flagged_by),
+                "flagged_by": list(c.flagged_by),
                 "why": [
                     {
                         "finding": i.finding,

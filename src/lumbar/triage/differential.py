@@ -21,12 +21,12 @@ The sums are done in log space so that no product of many ratios can overflow or
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lumbar.intake.model import Findings, Status
 from lumbar.knowledge.models import Condition, KnowledgeBase, LikelihoodRatio, ValueTest
 
-__all__ = ["Influence", "RankedCondition", "rank_conditions"]
+__all__ = ["Influence", "RankedCondition", "must_not_miss_first", "rank_conditions"]
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,7 @@ class RankedCondition:
     label: str
     probability: float
     why: tuple[Influence, ...]  # strongest influences first
+    flagged_by: tuple[str, ...] = ()  # red-flag rules that point to it: listed first, must not be missed
 
 
 def rank_conditions(findings: Findings, *, kb: KnowledgeBase) -> tuple[RankedCondition, ...]:
@@ -154,3 +155,13 @@ def _normalised(log_weights: list[float]) -> list[float]:
     if excess > 1.0:
         probabilities = [p / excess for p in probabilities]
     return probabilities
+
+
+def must_not_miss_first(
+    ranked: tuple[RankedCondition, ...], suggested: dict[str, tuple[str, ...]]
+) -> tuple[RankedCondition, ...]:
+    """Conditions a fired red flag points to come first ("must not miss"), most likely first among
+    themselves; the rest follow in order of probability. Probabilities are left as they are: a red flag
+    makes a rare condition worth ruling out long before it becomes the most probable one."""
+    flagged = [replace(c, flagged_by=suggested[c.id]) for c in ranked if c.id in suggested]
+    return (*flagged, *(c for c in ranked if c.id not in suggested))

@@ -10,9 +10,9 @@ from datetime import datetime
 
 from lumbar.care.plan import build_plan
 from lumbar.intake.model import Findings, Profile, Status
-from lumbar.knowledge.models import KnowledgeBase
-from lumbar.triage.differential import rank_conditions
-from lumbar.triage.model import Assessment, FactorMatch, OpenQuestion
+from lumbar.knowledge.models import KnowledgeBase, Urgency
+from lumbar.triage.differential import must_not_miss_first, rank_conditions
+from lumbar.triage.model import Assessment, FactorMatch, FiredRule, OpenQuestion
 from lumbar.triage.questions import open_red_flag_questions
 from lumbar.triage.red_flags import fire_rules, urgency_of
 
@@ -24,6 +24,17 @@ def _with_profile(findings: Findings, profile: Profile | None) -> Findings:
     if profile is None:
         return findings
     return profile.as_findings().combined_with(findings)
+
+
+def _suggested(fired: tuple[FiredRule, ...], kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
+    """Condition id -> the fired rules (above self-care) that point to it."""
+    rules = {r.id: r for r in kb.rules}
+    out: dict[str, list[str]] = {}
+    for f in fired:
+        if f.urgency is not Urgency.SELF_CARE:
+            for cid in rules[f.id].suggests:
+                out.setdefault(cid, []).append(f.id)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _factors(findings: Findings, kb: KnowledgeBase) -> tuple[FactorMatch, ...]:
@@ -61,7 +72,7 @@ def assess(
     merged = _with_profile(findings, profile)
     fired = fire_rules(merged, kb=kb)
     urgency, reasons = urgency_of(fired, kb=kb)
-    conditions = rank_conditions(merged, kb=kb)
+    conditions = must_not_miss_first(rank_conditions(merged, kb=kb), _suggested(fired, kb))
     factors = _factors(merged, kb)
     plan = build_plan(merged, urgency, tuple(f.id for f in factors), kb=kb)
     unanswered: tuple[OpenQuestion, ...] = open_red_flag_questions(merged, kb=kb)
