@@ -1,0 +1,83 @@
+"""Charts render to valid PNG and SVG, deterministically, and importing them does not import matplotlib."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from lumbar.diary.insights import Insights, compute_insights
+from lumbar.diary.model import Entry, Episode, Treatment
+from lumbar.report.charts import CHARTS, ChartKind, chart_format, render_chart
+
+T0 = datetime(2026, 1, 1, 9, tzinfo=UTC)
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+def diary() -> tuple[list[Episode], list[Entry], Insights]:
+    episodes = [Episode("a", T0, ended_at=T0 + timedelta(days=20)), Episode("b", T0 + timedelta(days=60))]
+    entries = [
+        Entry(
+            f"e{i}",
+            "a" if i < 40 else "b",
+            T0 + timedelta(hours=12 * i) + (timedelta(days=40) if i >= 40 else timedelta()),
+            pain=max(0, 8 - i // 6),
+            tried=frozenset({Treatment.HEAT} if i % 2 else {Treatment.NSAID, Treatment.WALKING}),
+            sitting_hours=float(i % 9),
+            water_litres=1.0 + (i % 3) / 2,
+        )
+        for i in range(60)
+    ]
+    return episodes, entries, compute_insights(episodes, entries, now=T0 + timedelta(days=75))
+
+
+@pytest.mark.parametrize("kind", CHARTS)
+def test_charts_render_to_valid_png_and_svg(kind: ChartKind, tmp_path: Path) -> None:
+    episodes, entries, insights = diary()
+    png = render_chart(kind, tmp_path / f"{kind}.png", insights=insights, entries=entries, episodes=episodes)
+    assert png.read_bytes()[:8] == PNG_MAGIC
+    svg = render_chart(kind, tmp_path / f"{kind}.SVG", insights=insights, entries=entries, episodes=episodes)
+    root = ET.parse(svg).getroot()  # noqa: S314 (a file we just wrote)
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+
+
+@pytest.mark.parametrize("kind", CHARTS)
+def test_svg_output_is_deterministic(kind: ChartKind, tmp_path: Path) -> None:
+    episodes, entries, insights = diary()
+    first = render_chart(kind, tmp_path / "1.svg", insights=insights, entries=entries, episodes=episodes)
+    second = render_chart(kind, tmp_path / "2.svg", insights=insights, entries=entries, episodes=episodes)
+    assert first.read_bytes() == second.read_bytes()
+    assert b"<dc:date>" not in first.read_bytes()
+
+
+@pytest.mark.parametrize("kind", CHARTS)
+def test_an_empty_diary_still_draws(kind: ChartKind, tmp_path: Path) -> None:
+    empty = compute_insights([], [], now=T0)
+    out = render_chart(kind, tmp_path / "empty.png", insights=empty, entries=[], episodes=[])
+    assert out.read_bytes()[:8] == PNG_MAGIC
+
+
+@pytest.mark.parametrize("name", ["chart.pdf", "chart", "chart.png.txt", "chart.jpeg"])
+def test_other_suffixes_are_refused_before_drawing(name: str, tmp_path: Path) -> None:
+    _, _, insights = diary()
+    with pytest.raises(ValueError, match=r"\.png or \.svg"):
+        render_chart("episodes", tmp_path / name, insights=insights, entries=[], episodes=[])
+    assert not (tmp_path / name).exists()
+
+
+def test_chart_format_from_suffix() -> None:
+    assert chart_format(Path("a.PNG")) == "png"
+    assert chart_format(Path("dir.v2/a.svg")) == "svg"
+
+
+def test_importing_the_charts_does_not_import_matplotlib() -> None:
+    code = (
+        "import sys, lumbar.report, lumbar.report.charts, lumbar.cli.insights; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'matplotlib'))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
+    assert out.strip() == "[]"
