@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import statistics
 import subprocess
 import sys
@@ -74,6 +75,15 @@ def main() -> int:
         f"{'lumbar check --text --json (cold process)':44} median {statistics.median(cold):8.3f} s    "
         f"max {max(cold):8.3f} s    n={len(cold):5}   goal: < 2 s"
     )
+    for name in ("insights", "diary"):
+        path = ROOT / "bench" / f"{name}.py"
+        if path.exists():
+            print(f"\n-- {name}")
+            spec = importlib.util.spec_from_file_location(f"bench_{name}", path)
+            assert spec is not None and spec.loader is not None
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+            module.main()
     return 0
 
 

@@ -12,7 +12,7 @@ from lumbar.intake.questionnaire import next_question
 from lumbar.knowledge.models import KnowledgeBase, Question
 from lumbar.service import check, read_text
 
-__all__ = ["ask_questions", "run_interactive"]
+__all__ = ["InputEnded", "ask_questions", "run_interactive"]
 
 Ask = Callable[[str], str]
 Say = Callable[[str], None]
@@ -28,26 +28,41 @@ def _prompt(q: Question) -> str:
     if q.type == "boolean":
         return q.text + _YES_NO
     if q.type == "choice":
-        return f"{q.text} [{' / '.join(q.choices)}, or Enter to skip] "
-    return f"{q.text} [number, or Enter to skip] "
+        return f"{q.text} [{' / '.join(q.choices)}, or s to skip] "
+    return f"{q.text} [number, or s to skip] "
 
 
 def _parse(q: Question, raw: str) -> object | None:
     word = raw.strip().lower()
     if q.type == "boolean":
-        return {"y": True, "yes": True, "n": False, "no": False, "s": None, "not sure": None, "": None}.get(word, "?")
-    if not word:
+        known = {"y": True, "yes": True, "n": False, "no": False, "s": None, "not sure": None, "": None}
+        return known[word] if word in known else raw  # anything else is rejected with a message
+    if word in ("", "s", "skip"):
         return None
     return word
 
 
+class InputEnded(EOFError):
+    """Input ended mid-questionnaire; `findings` holds every answer given before that."""
+
+    def __init__(self, findings: Findings) -> None:
+        super().__init__("input ended")
+        self.findings = findings
+
+
 def ask_questions(findings: Findings, *, kb: KnowledgeBase, ask: Ask, say: Say, sections: tuple[str, ...]) -> Findings:
-    """Ask, one at a time, each open question (follow-ups open up as answers arrive)."""
+    """Ask, one at a time, each open question (follow-ups open up as answers arrive).
+
+    Raises InputEnded, carrying the answers so far, when input ends."""
     asked: set[str] = set()
     while (q := next_question(findings, kb=kb, asked=asked, sections=sections)) is not None:
         asked.add(q.id)
         while True:
-            value = _parse(q, ask(_prompt(q)))
+            try:
+                raw = ask(_prompt(q))
+            except EOFError:
+                raise InputEnded(findings) from None
+            value = _parse(q, raw)
             if value is None and q.type != "boolean":
                 break
             try:
@@ -91,6 +106,9 @@ def run_interactive(
         more = ask("\nAnswer a few more about the pattern and triggers, for a better plan? [y/n] ")
         if more.strip().lower() in ("y", "yes"):
             findings = ask_questions(findings, kb=kb, ask=ask, say=say, sections=("pattern", "triggers"))
+    except InputEnded as ended:
+        findings = ended.findings
+        say("\n(input ended: assessing what we have; unanswered questions are listed below)")
     except EOFError:
         say("\n(input ended: assessing what we have; unanswered questions are listed below)")
     result = check(kb=kb, now=now, answers=findings, age=age, sex=sex)
