@@ -7,12 +7,12 @@ import sys
 from collections.abc import Sequence
 
 from lumbar import __version__
-from lumbar.cli import check, evaluate, learn, questionnaire
+from lumbar.cli import check, diary, evaluate, insights, learn, log, questionnaire, transfer
 from lumbar.knowledge.loader import KnowledgeError
 
 __all__ = ["main"]
 
-_COMMANDS = (check, questionnaire, learn, evaluate)
+_COMMANDS = (check, questionnaire, learn, evaluate, log, diary, insights, transfer)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,86 @@
+"""Engines and sessions for the diary: SQLite (WAL, busy timeout, IMMEDIATE transactions) or PostgreSQL.
+
+`open_database(settings)` creates the engine and brings the schema to the latest migration before
+returning (migrations run automatically on start; see `migrate.py`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
+
+from lumbar.settings import Settings
+
+__all__ = ["Database", "make_engine", "open_database"]
+
+# How long a writer waits for another writer before giving up (a long import holds the lock).
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # Take transaction control from the sqlite3 module, so BEGIN is ours (see _sqlite_begin) and DDL
+    # in a migration is transactional.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = NORMAL")  # safe with WAL: a crash loses no committed transaction
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    # IMMEDIATE takes the write lock at BEGIN, waiting up to busy_timeout for it, so two writers queue
+    # instead of one failing when a read turns into a write.
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def make_engine(url: str) -> Engine:
+    """hide_parameters: bound values (entry notes are symptom text) never appear in SQL logs or in
+    error messages, whoever turns logging on."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        # NullPool: a CLI process opens one connection; no pooled file handles outlive a command.
+        engine = create_engine(parsed, poolclass=NullPool, hide_parameters=True)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
+    return create_engine(parsed, poolclass=NullPool, hide_parameters=True, connect_args={"connect_timeout": 10})
+
+
+@dataclass(frozen=True)
+class Database:
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    @property
+    def backend(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One session in one transaction: committed on success, rolled back on any exception."""
+        with self.sessions() as session, session.begin():
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(settings: Settings, *, migrate: bool = True) -> Database:
+    engine = make_engine(settings.database_url)
+    if migrate:
+        from lumbar.store.migrate import ensure_schema
+
+        ensure_schema(engine)
+    return Database(engine, sessionmaker(engine, expire_on_commit=False))
