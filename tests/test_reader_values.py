@@ -142,3 +142,52 @@ def test_course(text: str, course: str | None) -> None:
 @pytest.mark.parametrize("text", ["age 999", "pain 99/10", "temp 999", "9999 weeks pregnant", "for 99999 years"])
 def test_out_of_range_numbers_are_ignored(text: str) -> None:
     read_values(text)  # must not raise
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("T 38.3, rigors", {"temperature_c": 38.3}),
+        ("T38.5", {"temperature_c": 38.5}),
+        ("temp 39.1", {"temperature_c": 39.1}),
+        ("pyrexial 38.4", {"temperature_c": 38.4}),
+        ("T12 fracture", {"temperature_c": None}),
+        ("38M, LBP", {"age": 38, "sex": "male", "temperature_c": None}),
+        ("38 F with fever", {"age": 38, "sex": "female", "temperature_c": None}),
+        ("Temp 102.2F at home", {"temperature_c": 39.0, "age": None, "sex": None}),
+        ("82F, fell at home", {"age": 82, "sex": "female"}),
+        ("an 82 year old with back pain", {"age": 82, "duration_days": None}),
+        ("slipped on ice and landed on my bum, 74, the pain is terrible", {"age": 74}),
+        ("66 and male", {"age": 66, "sex": "male"}),
+        ("Fall from ladder approx 3m onto back", {"age": None, "sex": None}),
+        ("walking distance down to 50m", {"age": None, "sex": None}),
+        ("FHx: father died of AAA aged 70", {"age": None}),
+        ("my dad had cancer, I'm 40 and fit", {"age": 40}),
+        ("Pregnant 22 weeks", {"pregnancy_weeks": 22, "duration_days": None}),
+        ("22/40, back pain", {"pregnancy_weeks": 22, "duration_days": None}),
+        ("I'm 37 weeks and the backache comes every few minutes", {"pregnancy_weeks": 37, "duration_days": None}),
+        ("Rhythmic back pain, 39 weeks. Membranes intact.", {"pregnancy_weeks": 39}),
+        ("Pregnancy test negative. LMP 2 weeks ago.", {"pregnancy_weeks": None}),
+        ("3/52 LBP", {"duration_days": 21.0}),
+        ("5/7 hx", {"duration_days": 5.0}),
+        ("for a week", {"duration_days": 7.0}),
+        ("since this morning", {"duration_days": 0.0}),
+        ("few weeks of back pain", {"duration_days": 21.0}),
+        ("4/10 for a fortnight", {"duration_days": 14.0, "pain_score": 4}),
+        ("maybe a 5", {"pain_score": 5}),
+        ("pain is a solid 7", {"pain_score": 7}),
+        ("pain down to a 3", {"pain_score": 3}),
+        ("pain is only on the right", {"side": "right"}),
+        ("both my legs feel heavy", {"side": "both"}),
+        ("L hemisensory loss", {"side": "left"}),
+        ("weakness of hip flexion R", {"side": "right"}),
+        ("now it's worse", {"course": "worse"}),
+        ("Increasing back pain", {"course": "worse"}),
+        ("loads better today", {"course": "better"}),
+        ("nearly gone", {"course": "better"}),
+        ("not progressing, about the same as day one", {"course": "same"}),
+    ],
+)
+def test_values_in_clinical_and_lay_shorthand(text: str, expected: dict[str, object]) -> None:
+    values = read_values(text)
+    assert {k: getattr(values, k) for k in expected} == expected

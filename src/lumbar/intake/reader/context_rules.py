@@ -6,15 +6,16 @@ load medspaCy's default rules: several of them misfire on lay text ("free" negat
 makes a symptom hypothetical), and a short list we can read is easier to keep right.
 
 Scope (INTEROP.md section 4): the default scope runs to the end of the sentence, across commas, so
-"no bladder problems, pain shooting down left leg" would negate the leg pain. `_within_clause` ends a
-scope at a comma, unless what follows the comma is only a list of further findings ("denies fever,
-night sweats or weight loss"), and at a new clause ("... and I ...") or a line break.
+"no bladder problems, pain shooting down left leg" would negate the leg pain. `_scope.within_clause`
+ends a scope at a comma, unless what follows the comma is only a list of further findings ("denies
+fever, night sweats or weight loss"), and at a new clause ("... and I ...") or a line break.
 """
 
 from __future__ import annotations
 
-import itertools
 from typing import Any
+
+from lumbar.intake.reader._scope import CLAUSE_JOIN, TARGET_GROUP, scope_for
 
 __all__ = [
     "FAMILY",
@@ -29,8 +30,6 @@ __all__ = [
     "other_person_just_before",
 ]
 
-TARGET_GROUP = "lumbar_targets"  # the span group holding matched findings
-
 NEGATED = "NEGATED_EXISTENCE"
 POSSIBLE = "POSSIBLE_EXISTENCE"
 HYPOTHETICAL = "HYPOTHETICAL"
@@ -42,11 +41,6 @@ _TERMINATE = "TERMINATE"
 
 _NO_TARGETS = {"__NO_TARGET__"}  # allowed_types for modifiers that only end other scopes
 
-# Words that may sit between listed findings after a comma without ending a negation's scope.
-_LIST_GLUE = frozenset({",", "and", "or", "nor", "/", "any", "no", "or any", "&", "either", "also", "even"})
-_CLAUSE_JOIN = frozenset({"and", "so", "then", "plus", "also", "now", "which", "&"})
-_CLAUSE_SUBJECT = frozenset({"i", "my", "it", "its", "there", "he", "she", "they", "we", "the", "this", "that"})
-
 _NT = {"LOWER": {"IN": ["not", "n't", "nt"]}}
 _RELATIONS = [
     "dad", "father", "mum", "mom", "mother", "mam", "mommy", "mummy", "ma", "pa", "parent", "parents",
@@ -57,15 +51,23 @@ _RELATIONS = [
     "grandad", "granddad", "grandfather", "grandpa", "grandparent", "grandparents", "aunt", "auntie",
     "aunty", "uncle", "cousin", "nephew", "niece", "family", "relative", "relatives", "roommate",
     "flatmate", "housemate", "twin", "stepdad", "stepmum", "stepmom", "someone", "somebody", "people",
-    "others", "everyone", "fhx", "fh",
+    "others", "everyone", "fhx", "fh", "boy", "girl", "lad", "lass", "toddler", "missus", "grandson",
+    "granddaughter", "stepson", "stepdaughter",
 ]  # fmt: skip
+# Words between "my" and the relative ("my little boy", "my eldest").
+_RELATIVE_ADJECTIVES = ["little", "eldest", "youngest", "older", "younger", "oldest", "elder", "big", "baby",
+                        "teenage", "poor", "late", "best", "twin", "step", "new", "ex"]  # fmt: skip
+# Someone who tells of the person's symptoms is an informant, not the one who has them ("my dad says my
+# right side isn't working", "wife reports that he has had a fever").
+_REPORTING = frozenset({"says", "said", "say", "thinks", "thought", "reports", "reported", "noticed", "notices",
+                        "told", "tells", "reckons", "mentioned", "describes", "described"})  # fmt: skip
 _RELATION_WORDS = frozenset(_RELATIONS) | {"familial", "fam", "relatives"}
 _RELATIVE_VERBS = [
     "has", "had", "have", "'s", "s", "got", "gets", "get", "was", "is", "were", "are", "suffers", "suffered",
     "suffering", "died", "passed", "with", "diagnosed", "developed", "both", "also", "too", "been", "having",
     "who", "takes", "took", "thinks", "caught", "sadly", "recently", "feels", "felt", "feeling", "looks",
     "looked", "seems", "seemed", "gets", "keeps", "kept", "can", "can't", "could", "couldn't", "started",
-    "complains", "complained", "reports", "reported", "says", "said", "noticed", "woke", "wakes", "needs",
+    "complains", "complained", "woke", "wakes", "needs",
 ]  # fmt: skip
 
 
@@ -93,42 +95,13 @@ def other_person_just_before(span: Any) -> bool:
     doc = span.doc
     for i in range(span.start - 1, max(span.start - 4, span.sent.start - 1), -1):
         word = doc[i].lower_
-        if doc[i].is_punct or word in _CLAUSE_JOIN or word in {"i", "me", "when", "while", "to", "for"}:
+        if doc[i].is_punct or word in CLAUSE_JOIN or word in _REPORTING:
+            return False
+        if word in {"i", "me", "my", "when", "while", "to", "for"}:
             return False
         if word in _RELATION_WORDS:
             return True
     return False
-
-
-def _tokens_in_targets(span: Any) -> set[int]:
-    doc = span.doc
-    group = doc.spans[TARGET_GROUP] if TARGET_GROUP in doc.spans else []
-    covered: set[int] = set()
-    for t in group:
-        if t.start < span.end and t.end > span.start:
-            covered.update(range(t.start, t.end))
-    return covered
-
-
-def _within_clause(target: Any, modifier: Any, between: Any) -> bool:
-    """medspaCy `on_modifies` callback: does the modifier reach the target without crossing a
-    clause boundary?"""
-    forward = modifier.end <= target.start
-    words = [t for t in between if not (forward is False and modifier.start <= t.i < modifier.end)]
-    lowered = [t.lower_ for t in words]
-    if any("\n" in t.text for t in words):
-        return False
-    for a, b in itertools.pairwise(lowered):
-        if a in _CLAUSE_JOIN and b in _CLAUSE_SUBJECT:
-            return False
-    if "," not in lowered:
-        return True
-    if not forward:
-        return False
-    # Forward over a comma: allowed only across a list of findings.
-    covered = _tokens_in_targets(between)
-    after_comma = words[lowered.index(",") :]
-    return all(t.i in covered or t.lower_ in _LIST_GLUE for t in after_comma)
 
 
 def _rule(
@@ -142,7 +115,7 @@ def _rule(
 ) -> Any:
     from medspacy.context import ConTextRule  # imported here so that importing the reader stays cheap
 
-    on_modifies = None if direction in ("TERMINATE", "PSEUDO") else _within_clause
+    on_modifies = None if direction in ("TERMINATE", "PSEUDO") else scope_for(category)
     if direction == "TERMINATE":
         # medspaCy's overlap test misses a scope that contains the other one entirely, so a terminator
         # whose scope is the whole sentence would never end anything: keep its scope to its neighbours.
@@ -182,9 +155,21 @@ def _negation() -> list[Any]:
         _rule("negative", NEGATED, bw, [_words("negative", "neg", "-ve", "absent", "nad")], max_scope=4),
         _rule("not present", NEGATED, bw, [_NT, _words("present", "there", "noted", "seen", "reported")],
               max_scope=4),
-        _rule(": none", NEGATED, bw, [_words(":", "-", "="), _words("none", "no", "nil", "nad", "denied", "neg",
+        # "Fever: no." but not "Skin: no petechiae", where the "no" belongs to what follows.
+        _rule(": none", NEGATED, bw, [_words(":", "-", "="), _words("none", "nil", "nad", "denied", "neg",
                                                                     "negative", "absent")], max_scope=6),
+        _rule(": no.", NEGATED, bw, [_words(":", "-", "="), _words("no", "nope"), {"IS_PUNCT": True}],
+              max_scope=6),
         _rule("none", NEGATED, bw, [_words("none", "nil")], max_scope=3),
+        _rule("never been told", NEGATED, fw, [_words("never", "not", "n't", "nt"), {"LOWER": "been", "OP": "?"},
+                                               _words("told", "diagnosed", "found")], max_scope=10),
+        _rule("rather than", NEGATED, fw, [_words("rather", "instead"), _words("than", "of")], max_scope=5),
+        _rule("than a", NEGATED, fw, [_words("than"), _words("a", "an")], max_scope=4),
+        _rule("was clear", NEGATED, bw, [{"LOWER": {"IN": ["which", "that", "and", "it"]}, "OP": "?"},
+                                         _words("was", "were", "came", "come", "is", "are", "all"),
+                                         {"LOWER": "back", "OP": "?"},
+                                         _words("clear", "normal", "negative", "fine", "unremarkable")],
+              max_scope=8),
         _rule("not a problem", NEGATED, bw,
               [{"LOWER": {"IN": ["is", "'s", "are", "s"]}, "OP": "?"}, _words("not", "n't", "nt", "no"),
                {"LOWER": {"IN": ["a", "an"]}, "OP": "?"}, _words("problem", "problems", "issue", "issues")],
@@ -217,6 +202,9 @@ def _uncertainty() -> list[Any]:
         _rule("not ruled out", POSSIBLE, bw, [_NT, {"LOWER": "been", "OP": "?"}, _words("ruled", "excluded")],
               max_scope=4),
         _rule("cannot rule out", POSSIBLE, fw, [_words("ca", "can", "could", "did"), _NT, _words("rule", "exclude")]),
+        # "AAA screening": a test for it, not the thing itself ("glass test" is a finding's own words)
+        _rule("screening", POSSIBLE, bw, [_words("screening", "screen", "screened", "scan", "scanned")],
+              max_scope=2),
         _rule("sign of", POSSIBLE, fw, [_words("sign", "signs", "symptom", "symptoms"), _words("of")],
               max_scope=6),
     ]  # fmt: skip
@@ -240,8 +228,32 @@ def _hypothetical() -> list[Any]:
         _rule("safety net", HYPOTHETICAL, fw, [_words("safety", "safetynet", "safetynetted"),
                                                {"LOWER": {"IN": ["net", "netted", "netting"]}, "OP": "?"}],
               max_scope=14),
-        _rule("advised", HYPOTHETICAL, fw, [_words("advised", "advise", "warned", "told", "educated",
-                                                   "counselled", "counseled")], max_scope=14),
+        _rule("advised", HYPOTHETICAL, fw, [_words("advised", "advise", "warned", "educated", "counselled",
+                                                   "counseled")], max_scope=14),
+        # "told to come back if...", "said to watch for...", but not "told I have an aneurysm"
+        _rule("told to", HYPOTHETICAL, fw, [_words("told", "tells", "said", "says", "mentioned", "explained"),
+                                            {"LOWER": {"IN": ["me", "him", "her", "us", "pt", "patient"]},
+                                             "OP": "?"},
+                                            _words("to", "if", "re", "about", "regarding", "of", "when", "should")],
+              max_scope=14),
+        # general statements the person has read or heard: not their own symptoms
+        _rule("google says", HYPOTHETICAL, fw, [_words("google", "internet", "online", "website", "websites",
+                                                       "article", "articles", "leaflet", "forum", "forums", "reddit",
+                                                       "tiktok", "youtube", "they", "people", "everyone", "nhs"),
+                                                _words("says", "said", "say", "suggests", "suggested", "reckon",
+                                                       "reckons", "mentions")], max_scope=14),
+        _rule("i read", HYPOTHETICAL, fw, [_words("i", "i've", "ive", "have", "'ve"),
+                                           _words("read", "heard", "googled", "seen")], max_scope=14),
+        _rule("read that", HYPOTHETICAL, fw, [_words("read", "heard", "googled"),
+                                              _words("that", "online", "somewhere", "about")], max_scope=14),
+        _rule("apparently", HYPOTHETICAL, fw, [_words("apparently", "supposedly", "allegedly", "googling",
+                                                      "googled")], max_scope=14),
+        # "... numbness in the groin means go to hospital"
+        _rule("means go", HYPOTHETICAL, "BACKWARD",
+              [_words("means", "mean", "meant", "indicates", "indicate"),
+               _words("go", "you", "it", "it's", "its", "that", "an", "a", "emergency", "something", "cauda", "ces",
+                      "hospital", "a&e", "serious", "urgent", "calling", "ringing", "seeing", "get", "getting",
+                      "call", "ring", "see")], max_scope=12),
         _rule("red flags", HYPOTHETICAL, fw, [_words("red", "warning"), _words("flag", "flags", "sign", "signs")],
               max_scope=14),
     ]  # fmt: skip
@@ -266,6 +278,7 @@ def _historical() -> list[Any]:
               max_scope=8),
         _rule("in 2015", HISTORICAL, bi, [_words("in", "back"), {"LOWER": {"REGEX": r"^(19|20)\d\d$"}}],
               max_scope=8),
+        _rule("back in may", HISTORICAL, bi, [_words("back"), _words("in"), _words(*_MONTHS)], max_scope=8),
         _rule("as a child", HISTORICAL, bi, [_words("as", "when"), {"LOWER": {"IN": ["a", "i", "was"]}, "OP": "*"},
                                              _words("child", "kid", "teenager", "teen", "baby", "younger",
                                                     "student", "boy", "girl")], max_scope=8),
@@ -276,6 +289,11 @@ def _historical() -> list[Any]:
     ]  # fmt: skip
 
 
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+           "dec", "spring", "summer", "autumn", "winter", "the", "school", "uni", "college"]  # fmt: skip
+
+
 def _others() -> list[Any]:
     fw, bw = "FORWARD", "BACKWARD"
     possessive = {"LOWER": {"IN": ["my", "his", "her", "our", "their", "a", "your", "the"]}, "OP": "?"}
@@ -283,7 +301,8 @@ def _others() -> list[Any]:
     return [
         # Only a relative who is the subject ("my dad had...", "my wife has..."): "I picked up my son and
         # felt a spasm" is about the person.
-        _rule("my dad", FAMILY, fw, [possessive, _words(*_RELATIONS), {"LOWER": {"IN": ["'s", "'"]}, "OP": "?"},
+        _rule("my dad", FAMILY, fw, [possessive, {"LOWER": {"IN": _RELATIVE_ADJECTIVES}, "OP": "?"},
+                                     _words(*_RELATIONS), {"LOWER": {"IN": ["'s", "'"]}, "OP": "?"},
                                      {"LOWER": {"IN": ["and", "&", "or"]}, "OP": "?"},
                                      {"LOWER": {"IN": ["my", "his", "her", "our"]}, "OP": "?"},
                                      {"LOWER": {"IN": _RELATIONS}, "OP": "?"}, _words(*_RELATIVE_VERBS)],
@@ -307,6 +326,9 @@ def _boundaries() -> list[Any]:
         _rule("not only", _PSEUDO, "PSEUDO", [_NT, _words("only", "just", "bad", "much", "too", "that")]),
         _rule("no doubt", _PSEUDO, "PSEUDO", [_words("no"), _words("doubt", "idea", "matter", "wonder", "way", "reason",
                                                                   "change", "worse", "difference", "clue")]),
+        _rule("can't stop", _PSEUDO, "PSEUDO", [_words("ca", "can", "could", "cannot", "couldn't"),
+                                                {"LOWER": {"IN": ["n't", "not", "nt"]}, "OP": "?"},
+                                                _words("stop", "help")]),
         _rule("without doubt", _PSEUDO, "PSEUDO", [_words("without"), _words("doubt", "fail", "question")]),
     ]  # fmt: skip
 

@@ -34,9 +34,12 @@ from lumbar.intake.reader.context_rules import (
     negation_just_before,
     other_person_just_before,
 )
+from lumbar.intake.reader.derived import progressive_weakness
+from lumbar.intake.reader.discourse import Mention, apply_discourse
+from lumbar.intake.reader.doses import overdose_observation
 from lumbar.intake.reader.lexicon import NORMAL_ATTR
 from lumbar.intake.reader.pipeline import pipeline
-from lumbar.intake.reader.values import read_values
+from lumbar.intake.reader.values import FEVER_C, read_values, temperature
 from lumbar.intake.reading import Reading
 from lumbar.knowledge.models import FindingKind, KnowledgeBase
 
@@ -84,6 +87,23 @@ def _status(span: Any, kind: FindingKind) -> Status | None:
     return Status.PRESENT
 
 
+def _mention(span: Any, kind: FindingKind) -> Mention:
+    status = _status(span, kind)
+    before = {m.category for m in span._.modifiers if m.modifier_span[1] <= span.start}
+    carried = None
+    if status is Status.ABSENT and not getattr(span._, NORMAL_ATTR):
+        carried = Status.ABSENT if NEGATED in before or negation_just_before(span) else None
+    elif status is Status.UNCERTAIN and before & {HYPOTHETICAL, POSSIBLE}:
+        carried = Status.UNCERTAIN
+    return Mention(
+        span,
+        status,
+        carried=carried,
+        modified=bool(span._.modifiers) or getattr(span._, NORMAL_ATTR),
+        history=kind is FindingKind.HISTORY and status is Status.PRESENT,
+    )
+
+
 def _in_question(span: Any) -> bool:
     sent = span.sent
     words = [t for t in sent if not (t.is_space or t.is_punct)]
@@ -128,19 +148,30 @@ def read(text: str, *, kb: KnowledgeBase) -> Reading:
         warnings.filterwarnings("ignore", message=r"\[W036\]", category=UserWarning)
         docs = list(nlp.pipe(piece for _, piece in pieces))
     for (offset, _), doc in zip(pieces, docs, strict=True):
-        for span in doc.spans[TARGET_GROUP]:
-            finding = kb.findings.get(span.label_)
-            if finding is None:
-                continue
-            status = _status(span, finding.kind)
+        mentions = [
+            _mention(span, kb.findings[span.label_].kind)
+            for span in doc.spans[TARGET_GROUP]
+            if span.label_ in kb.findings
+        ]
+        for mention in apply_discourse(mentions):
+            span, status = mention.span, mention.status
             if status is None:
                 start, end = offset + span.start_char, offset + span.end_char
-                others.setdefault(finding.id, _observation(finding.id, Status.PRESENT, text, start, end))
+                others.setdefault(span.label_, _observation(span.label_, Status.PRESENT, text, start, end))
                 continue
             start, end = _evidence(span, status, offset)
-            current = best.get(finding.id)
-            if current is None or _RANK[status] > _RANK[current.status]:
-                best[finding.id] = _observation(finding.id, status, text, start, end)
+            if mention.end_char is not None:
+                end = max(end, offset + mention.end_char)
+            _keep(best, _observation(span.label_, status, text, start, end))
+    overdose = overdose_observation(prepared, text)
+    if overdose is not None:
+        _keep(best, overdose)
+    derived = progressive_weakness(list(best.values()), prepared, text)
+    if derived is not None:
+        _keep(best, derived)
+    stated = temperature(prepared.lower())
+    if stated is not None and stated[0] >= FEVER_C and "fever" in kb.findings:
+        _keep(best, _observation("fever", Status.PRESENT, text, stated[1], stated[2]))
 
     values = read_values(prepared)
     understood = bool(best or others or values.pain_score is not None or values.temperature_c is not None)
@@ -154,6 +185,13 @@ def read(text: str, *, kb: KnowledgeBase) -> Reading:
         problems=tuple(problems),
         others=tuple(others.values()),
     )
+
+
+def _keep(best: dict[str, Observation], obs: Observation) -> None:
+    """Present beats absent beats uncertain; the first mention wins a tie."""
+    current = best.get(obs.finding)
+    if current is None or _RANK[obs.status] > _RANK[current.status]:
+        best[obs.finding] = obs
 
 
 def _observation(finding: str, status: Status, text: str, start: int, end: int) -> Observation:

@@ -14,7 +14,11 @@ from typing import Any
 
 from lumbar.intake.model import Values
 
-__all__ = ["read_values"]
+__all__ = ["FEVER_C", "read_values", "temperature"]
+
+# A temperature of 38.0 C or more is a fever: the threshold of the red-flag rule rf_fever
+# (sources cks_red_flags, seed_003), so a stated "T 39.4" reads as the finding too.
+FEVER_C = 38.0
 
 _NUMBER_WORDS = {
     "zero": 0, "nil": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "couple": 2, "three": 3,
@@ -51,19 +55,28 @@ _NOT_AGE_AFTER = (
     r"times|x\b|degree|°|/|\.\d|mg|ml|steps|miles|km|k\b|ft|feet|foot|inch|tall|'|reps|sets|floors|weeks|pregnant|"
     r"percent))"
 )
+# A bare "58M" or "38 F" only where a note starts a description: at the start, after punctuation, or after
+# "pt" or "a"; "fell approx 3m", "walking distance down to 50m" are metres.
+_LETTER_SEX_BEFORE = r"(?:^|(?<=[.,;:(\n])|(?<=[.,;:(\n]\s)|(?<=\bpt\s)|(?<=\bpatient\s)|(?<=\ba\s)|(?<=\ban\s))"
 _AGE_PATTERNS = [
-    # "58M", "38f", "58 yo F", "45yoM", "a 51-year-old man"
+    # "58M", "38f", "38 M"
+    re.compile(rf"{_LETTER_SEX_BEFORE}\s*(?<![\d.])(?P<age>\d{{1,3}})\s?(?P<sex>[mf])\b(?!['-])"),
+    # "58 yo F", "45yoM", "a 51-year-old man", "an 82 year old"
     re.compile(
-        rf"(?<![\d.])\b(?P<age>\d{{1,3}})\s*-?\s*(?:(?:y/?o|yrs?|years?)\s*-?\s*(?:old)?\s*)?"
+        rf"(?<![\d.])\b(?P<age>\d{{1,3}})\s*-?\s*(?:(?:y/?o|yrs?|years?)\s*-?\s*(?:old)?\s*)"
         rf"(?P<sex>{_FEMALE}|{_MALE})\b(?!['-])"
     ),
-    re.compile(r"\b(?P<age>\d{1,3})\s*(?:-|\s)?\s*(?:y/o|yo|yrs?\s*old|years?\s*old|year\s*old|yr\s*old)\b"),
-    re.compile(r"\b(?:aged?|age:|dob\s*age)\s*:?\s*(?P<age>\d{1,3})\b" + _NOT_AGE_AFTER),
+    re.compile(r"(?<![\d.])\b(?P<age>\d{1,3})\s*,?\s*(?:and\s+(?:a\s+)?)?(?P<sex>female|male|woman|man)\b"),
+    re.compile(r"\b(?P<age>\d{1,3})\s*(?:-|\s)?\s*(?:y/o|yo|yrs?[\s-]*old|years?[\s-]*old|yr[\s-]*old)\b"),
+    re.compile(r"(?<!onset\s)\b(?:aged?|age:|dob\s*age)\s*:?\s*(?P<age>\d{1,3})\b" + _NOT_AGE_AFTER),
     re.compile(r"\b(?:i'?m|i\s+am|im)\s+(?:only\s+|just\s+|now\s+)?(?P<age>\d{1,3})\b" + _NOT_AGE_AFTER),
     re.compile(
         rf"(?<![\w'])(?P<sex>{_FEMALE}|{_MALE})\s*,?\s*(?:aged?\s*)?(?P<age>\d{{1,3}})\b(?!\s*/)" + _NOT_AGE_AFTER
     ),
 ]
+_MEASURE_BEFORE = re.compile(
+    r"\b(?:bmi|slr|t|temp|pulse|hr|bp|rr|sats?|gcs|weight|kg|pain|score|nrs|vas|at|of|to)\s*[:=]?\s*[\d/.]*\s*[,;]?\s*$"
+)
 _SEX_PATTERNS = [
     re.compile(rf"\b(?:i'?m|i\s+am|im)\s+an?\s+(?:\w+\s+){{0,2}}?(?P<sex>{_SEX_WORD})\b"),
     re.compile(rf"\b(?:as\s+an?|being\s+an?)\s+(?:\w+\s+){{0,2}}?(?P<sex>{_SEX_WORD})\b"),
@@ -82,15 +95,33 @@ def _sex(word: str) -> str | None:
     return None
 
 
+# An age standing alone between commas ("landed on my bum, 74, the pain..."): only a plausible adult age.
+_BARE_AGE = re.compile(r"(?:^|[,;]\s*)(?P<age>[1-9]\d)\s*(?=,|\.(?!\d)|$)")
+_RELATIVE = re.compile(
+    r"\b(?:father|mother|dad|mum|mom|brother|sister|wife|husband|son|daughter|grand\w*|aunt|uncle|cousin|"
+    r"partner|friend|fhx|fh)\b"
+)
+
+
+def _about_someone_else(text: str, start: int) -> bool:
+    """Is the age at `start` in a sentence about a relative ("father died of AAA aged 70")?"""
+    sentence_start = max(text.rfind(ch, 0, start) for ch in ".;,\n")
+    return bool(_RELATIVE.search(text, sentence_start + 1, start))
+
+
 def _age_and_sex(text: str) -> tuple[int | None, str | None]:
     age: int | None = None
     sex: str | None = None
-    for pattern in _AGE_PATTERNS:
+    for pattern in [*_AGE_PATTERNS, _BARE_AGE]:
         for m in pattern.finditer(text):
             groups = m.groupdict()
             number = int(groups["age"])
             if groups.get("sex") == "f" and number >= 90:
                 continue  # "101 F" is a temperature
+            if _about_someone_else(text, m.start("age")):
+                continue
+            if pattern is _BARE_AGE and (number < 16 or _MEASURE_BEFORE.search(text, 0, m.start())):
+                continue
             if age is None and 0 <= number <= 120:
                 age = number
             if sex is None and groups.get("sex"):
@@ -108,12 +139,22 @@ def _age_and_sex(text: str) -> tuple[int | None, str | None]:
 _PAIN_PATTERNS = [
     re.compile(rf"(?<![\d/.])(?P<n>{_NUM})\s*(?:/|out\s+of|outta|of)\s*(?:10|ten)\b(?!\s*/)"),
     re.compile(
-        r"\b(?:pain|vas|nrs|score|severity|level|rated?|rating)\s*(?:score|level|is|was|of|at|:|=|"
-        r"around|about|a|an|like|it|\s)*\s*(?P<n>\d{1,2}|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b"
+        r"\b(?:pain|pain's|vas|nrs|score|severity|level|rated?|rating)\s*(?:score|level|is|was|of|at|:|=|"
+        r"around|about|a|an|like|it|solid|down|up|to|maybe|probably|now|only|just|roughly|currently|\s)*\s*"
+        r"(?P<n>\d{1,2}|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b"
         r"(?!\s*(?:/|\.\d|%|days?|weeks?|months?|years?|hours?|mins?|minutes?|times|kg|lbs?|am|pm|o'?clock|yo|"
         r"y/o|yrs?|ish\s+days|out of (?!10|ten)))"
     ),
 ]
+
+
+_PAIN_PATTERNS.append(
+    # "maybe a 5", "it's a 7": a bare score at the end of a clause
+    re.compile(
+        r"\b(?:maybe|probably|about|around|roughly|like|it'?s|its|solid)\s+an?\s+"
+        r"(?P<n>\d{1,2}|zero|one|two|three|four|five|six|seven|eight|nine|ten)(?=\s*(?:[,.;!)]|$|now|today|at\b))"
+    )
+)
 
 
 def _pain(text: str) -> int | None:
@@ -121,23 +162,29 @@ def _pain(text: str) -> int | None:
         m = pattern.search(text)
         if m:
             value = _number(m.group("n"))
-            if value is not None and value == int(value):
+            if value is not None and value == int(value) and value <= 10:
                 return int(value)
     return None
 
 
 # --- temperature ---------------------------------------------------------------------------------
-_TEMP_CONTEXT = r"(?:temp(?:erature)?|fever|febrile|pyrexi(?:a|al)|t\s*=|t:|running|spiking|spiked|thermometer)"
+# "T 38.3", "T38.5" (a vertebra such as "T12" is out of range and so ignored)
+_TEMP_CONTEXT = (
+    r"(?:temp(?:erature)?|fever|febrile|pyrexi(?:a|al)|\bt\s*=|\bt:|\bt(?=\s?\d)|running|spiking|spiked|"
+    r"thermometer)"
+)
 _TEMPERATURE_PATTERNS = [
     re.compile(r"(?<![\d/])(?P<t>\d{2,3}(?:\.\d)?)\s*(?:°|º|deg(?:rees?)?)?\s*(?P<unit>c|f|celsius|fahrenheit)\b"),
     re.compile(r"(?<![\d/])(?P<t>\d{2,3}(?:\.\d)?)\s*(?:°|º)\s*(?P<unit>)"),
     re.compile(
-        rf"{_TEMP_CONTEXT}\D{{0,25}}?(?<![\d/])(?P<t>\d{{2,3}}(?:\.\d)?)(?!\s*(?:/|%|days?|hours?|weeks?))(?P<unit>)"
+        rf"{_TEMP_CONTEXT}\D{{0,25}}?(?<![\d/])(?P<t>\d{{2,3}}(?:\.\d)?)"
+        r"(?!\s*(?:/|%|days?|hours?|weeks?|[mf]\b|yo\b|y/o|years?|yrs?))(?P<unit>)"
     ),
 ]
 
 
-def _temperature(text: str) -> float | None:
+def temperature(text: str) -> tuple[float, int, int] | None:
+    """The first temperature stated in `text` (lower-cased), in Celsius, with where its number is."""
     for pattern in _TEMPERATURE_PATTERNS:
         for m in pattern.finditer(text):
             value = float(m.group("t"))
@@ -145,8 +192,13 @@ def _temperature(text: str) -> float | None:
             if unit == "f" or (not unit and 90 <= value <= 113):
                 value = (value - 32) * 5 / 9
             if 30.0 <= value <= 45.0:
-                return round(value, 1)
+                return round(value, 1), m.start("t"), m.end("unit") if unit else m.end("t")
     return None
+
+
+def _temperature(text: str) -> float | None:
+    found = temperature(text)
+    return found[0] if found else None
 
 
 # --- duration ------------------------------------------------------------------------------------
@@ -158,7 +210,7 @@ _DURATION_PATTERNS = [
     re.compile(
         rf"\b(?:for|since|past|last|over|about|around|nearly|almost|roughly|within|x|lasted|lasting|been)?\s*"
         rf"(?:the\s+)?(?:(?:past|last)\s+)?(?:a\s+|the\s+)?(?P<n>{_NUM}|\d+)(?:\s+of)?\s*(?:-|\s)?\s*(?:or\s+so\s+)?"
-        rf"(?:more\s+)?{_UNITS}\b(?P<after>\s*(?:ago|back|pregnant|gestation|old|of\s+age)?)"
+        rf"(?:more\s+)?{_UNITS}\b(?P<after>[\s-]*(?:ago|back|pregnant|gestation|old|of\s+age)?)"
     ),
     re.compile(r"(?<![\d/])(?P<n>\d{1,2})\s*/\s*(?P<denom>7|52|12|24)\b(?!\s*/)"),
     re.compile(
@@ -170,7 +222,10 @@ _WORD_DAYS = {"yesterday": 1.0, "last night": 1.0, "overnight": 1.0, "this morni
               "tonight": 0.0, "this afternoon": 0.0, "this evening": 0.0}  # fmt: skip
 
 
-_NOT_EPISODE_BEFORE = re.compile(r"(?:\b(?:once|twice|times|per|every|each|in|next|i'?m|im|am|aged?|x)|\d)\s*$")
+_NOT_EPISODE_BEFORE = re.compile(
+    r"(?:\b(?:once|twice|times|per|every|each|in|next|i'?m|im|am|aged?|x|pregnant|pregnancy|gestation|at)|"
+    r"\d(?<!/10)(?<!/ 10)(?<!out of 10))\s*$"
+)
 
 
 def _unit_days(unit: str) -> float | None:
@@ -181,11 +236,11 @@ def _unit_days(unit: str) -> float | None:
     return None
 
 
-def _durations(text: str) -> Iterator[float]:
+def _durations(text: str, pregnancy_at: frozenset[int] = frozenset()) -> Iterator[float]:
     for m in _DURATION_PATTERNS[0].finditer(text):
-        after = m.group("after").strip()
+        after = m.group("after").strip(" -\t\n")
         unit = m.group("unit")
-        if after in ("pregnant", "gestation", "old", "of age"):
+        if after in ("pregnant", "gestation", "old", "of age") or m.start("n") in pregnancy_at:
             continue
         if after in ("ago", "back") and unit.startswith(("y", "decade")):
             continue  # "five years ago" is usually a past event, not this episode
@@ -211,26 +266,71 @@ _PREGNANCY_PATTERNS = [
         rf"\b(?P<n>{_NUM})\s*(?:\+\d\s*)?(?:weeks?|wks?|w)\s*(?:\+\s*\d\s*(?:days?|d)?\s*)?"
         r"(?:pregnant|preg|gestation|pg|along)\b"
     ),
-    re.compile(rf"\bpregnan(?:t|cy)\b\D{{0,20}}?\b(?P<n>{_NUM})\s*(?:weeks?|wks?)\b"),
+    re.compile(rf"\bpregnan(?:t|cy)\b[^\d.;!?\n]{{0,20}}?\b(?P<n>{_NUM})\s*(?:weeks?|wks?)\b(?!\s*ago)"),
     re.compile(r"(?<![\d/])(?P<n>\d{1,2})(?:\+\d)?\s*/\s*40\b"),
 ]
+# With pregnancy in the text, "I'm 37 weeks" or a bare ", 39 weeks." is the gestation, not a duration.
+_PREGNANCY_WORDS = re.compile(
+    r"\b(?:pregnan\w*|gestation\w*|labou?r|contractions?|tightenings?|membranes|waters|baby|bump|midwife|"
+    r"primip\w*|multip\w*|srom|prom|g\d\s*p\d|antenatal|obstetric\w*)\b"
+)
+_NOT_GESTATION_AFTER = r"(?!\s*(?:ago|of|since|into|in|post|after|back|now\b|later|before|out|off|from))"
+_WEEKS_ALONE = re.compile(
+    r"(?:\b(?:i'?m|i\s+am|im|she'?s|at|now)\s+|(?:^|[,;(]\s*))(?P<n>\d{1,2})\s*(?:\+\d\s*)?(?:weeks?|wks?)\b"
+    + _NOT_GESTATION_AFTER
+)
+# "I'm 37 weeks" is a pregnancy even with no other word about it: no one gives a duration that way.
+_IM_WEEKS = re.compile(
+    r"\b(?:i'?m|i\s+am|im|she'?s)\s+(?:now\s+)?(?P<n>\d{1,2})\s*(?:\+\d\s*)?(?:weeks?|wks?)\b" + _NOT_GESTATION_AFTER
+)
+
+
+def _pregnancy(text: str) -> tuple[int | None, frozenset[int]]:
+    """Weeks of pregnancy, and where in the text they were read (so they are not also a duration)."""
+    at: set[int] = set()
+    weeks: int | None = None
+    patterns = [*_PREGNANCY_PATTERNS, _IM_WEEKS]
+    if _PREGNANCY_WORDS.search(text):
+        patterns.append(_WEEKS_ALONE)
+    for pattern in patterns:
+        for m in pattern.finditer(text):
+            value = _number(m.group("n"))
+            if value is None or (pattern is _WEEKS_ALONE and not 4 <= value <= 43):
+                continue
+            if pattern is _IM_WEEKS and not 12 <= value <= 43:
+                continue
+            at.add(m.start("n"))
+            if weeks is None:
+                weeks = int(value)
+    return weeks, frozenset(at)
+
+
 _BODY = (
     r"(?:side|sided|leg|legs|foot|feet|buttock|bum|butt|glute|hip|thigh|calf|knee|ankle|flank|loin|lower\s+back|"
-    r"sciatica|arm|shin|toe|toes|groin|kidney|sciatic|l5|s1|sl)"
+    r"sciatica|arm|shin|toe|toes|groin|kidney|sciatic|l5|s1|sl|face|hand|quadriceps|quads?|hamstrings?|"
+    r"hemi\w*|ehl|dorsiflexion|flexion|extension|reflex|upper\s+limb|lower\s+limb|limb)"
 )
-_LEFT = re.compile(rf"\b(?:left|lt|l)\b(?:\s+|-)(?:\w+\s+)?{_BODY}\b|\b{_BODY}\s+(?:on\s+the\s+)?(?:left|lt)\b")
-_RIGHT = re.compile(rf"\b(?:right|rt|r)\b(?:\s+|-)(?:\w+\s+)?{_BODY}\b|\b{_BODY}\s+(?:on\s+the\s+)?(?:right|rt)\b")
+_LEFT = re.compile(
+    rf"\b(?:left|lt|l)\b(?:\s+|-)(?:\w+\s+)?{_BODY}\b|\b{_BODY}\s+(?:on\s+the\s+)?(?:left|lt|l)\b(?![/\d])"
+    r"|\bon\s+the\s+left\b"
+)
+_RIGHT = re.compile(
+    rf"\b(?:right|rt|r)\b(?:\s+|-)(?:\w+\s+)?{_BODY}\b|\b{_BODY}\s+(?:on\s+the\s+)?(?:right|rt|r)\b(?![/\d])"
+    r"|\b(?:on|to)\s+the\s+right\b(?!\s+(?:place|time|thing|way|now|away|doctor))|\bonly\s+on\s+the\s+right\b"
+)
 _BOTH = re.compile(
-    r"\b(?:both\s+(?:legs|sides|feet|buttocks|hips|thighs|calves)|bilateral(?:ly)?|bilat|b/l|l\s*>\s*r|r\s*>\s*l|"
+    r"\b(?:both\s+(?:of\s+)?(?:my\s+)?(?:legs|sides|feet|buttocks|hips|thighs|calves)|bilateral(?:ly)?|bilat|b/l|"
+    r"l\s*>\s*r|r\s*>\s*l|my\s+legs\s+(?:are|feel|have|keep|went|go|both)|"
     r"left\s+and\s+right|right\s+and\s+left)\b"
 )
 _COURSE = [
     ("progressive", re.compile(
-        r"\b(?:progressive(?:ly)?|progressing|(?:getting|growing|becoming|gets|got|going)\s+(?:\w+\s+)?weaker|"
+        r"(?<!not\s)(?<!non\s)(?<!n't\s)\b(?:progressive(?:ly)?|progressing|(?:getting|growing|becoming|gets|got|going)\s+(?:\w+\s+)?weaker|"
         r"weaker\s+and\s+weaker|keeps?\s+getting\s+weaker|spreading|worse\s+and\s+worse|deteriorat\w*)\b")),
     ("worse", re.compile(
         r"(?<!not\s)(?<!n't\s)(?<!no\s)\b(?:(?:getting|got|gotten|becoming|going|gone|growing)\s+(?:\w+\s+)?worse|"
-        r"worsening|worsened|escalating|increasing\s+pain|worse\s+(?:and\s+worse|today|now|every|each|than|by))\b")),
+        r"worsening|worsened|escalating|increasing\s+(?:\w+\s+)?pain|worse\s+(?:and\s+worse|today|now|every|each|than|by)|"
+        r"(?:now|it'?s|its)\s+(?:much\s+|a\s+lot\s+|even\s+|way\s+|far\s+)?worse(?=\s*(?:[,.;!?]|$|and\b|than\b)))\b")),
     ("same", re.compile(
         r"\b(?:no\s+(?:change|better|worse|different)(?!\s+(?:in|to|with|of))|unchanged|not\s+changing|not\s+(?:getting\s+)?(?:any\s+)?better|"
         r"not\s+(?:getting\s+)?(?:any\s+)?worse|n't\s+(?:getting\s+)?(?:any\s+)?better|"
@@ -239,17 +339,10 @@ _COURSE = [
     ("better", re.compile(
         r"(?<!not\s)(?<!n't\s)\b(?:(?:getting|got|gotten|feeling|slowly|gradually|much|bit|lot)\s+"
         r"(?:a\s+)?(?:bit\s+|little\s+|lot\s+)?better(?!\s+(?:when|with|if|after|on|lying|sitting|walking|moving))|"
-        r"improving|improved|easing(?:\s+off)?|settling|on\s+the\s+mend|subsiding)\b")),
+        r"improving|improved|easing(?:\s+off)?|settling|on\s+the\s+mend|subsiding|"
+        r"(?:loads|lots|heaps|way|far|much|a\s+lot)\s+better(?!\s+(?:when|with|if|after|on|lying|sitting|walking))|"
+        r"(?:nearly|almost|mostly|practically)\s+gone)\b")),
 ]  # fmt: skip
-
-
-def _first_number(patterns: list[re.Pattern[str]], text: str) -> int | None:
-    for pattern in patterns:
-        for m in pattern.finditer(text):
-            value = _number(m.group("n"))
-            if value is not None:
-                return int(value)
-    return None
 
 
 def _side(text: str) -> str | None:
@@ -272,14 +365,15 @@ def read_values(text: str) -> Values:
     """The values stated in `text` (already normalised). Never raises."""
     lowered = text.lower()
     age, sex = _age_and_sex(lowered)
-    durations = list(_durations(lowered))
+    weeks, pregnancy_at = _pregnancy(lowered)
+    durations = list(_durations(lowered, pregnancy_at))
     found: dict[str, Any] = {
         "age": age,
         "sex": sex,
         "pain_score": _pain(lowered),
         "temperature_c": _temperature(lowered),
         "duration_days": max(durations) if durations else None,
-        "pregnancy_weeks": _first_number(_PREGNANCY_PATTERNS, lowered),
+        "pregnancy_weeks": weeks,
         "side": _side(lowered),
         "course": _course(lowered),
     }

@@ -1,0 +1,160 @@
+"""How far a ConText modifier reaches: the end of its clause, or on through a list of findings.
+
+A negation at the head of a list covers every item ("denies fever, weight loss, trauma or leg
+weakness"), but not a new statement after a comma ("no fever, legs are weak", "no bladder problems,
+pain 7/10 shooting down left leg"). Without a part-of-speech tagger, a list item is told from a
+clause by its words: a list item is a short noun phrase, with no subject pronoun, no verb from a short
+list, no number and no terminating word.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterable
+from typing import Any
+
+__all__ = ["clause_like", "is_list_gap", "leads_to_item", "scope_for", "tokens_in_targets", "within_clause"]
+
+TARGET_GROUP = "lumbar_targets"  # the span group holding matched findings
+
+# Words that may sit between listed findings without ending a list.
+LIST_GLUE = frozenset({",", "and", "or", "nor", "/", "any", "no", "&", "either", "also", "even", "other",
+                       "etc", "ie", "e.g.", "(", ")", "-", "of", "a", "an", "the", "in", "on", "to"})  # fmt: skip
+CLAUSE_JOIN = frozenset({"and", "so", "then", "plus", "also", "now", "which", "&"})
+CLAUSE_SUBJECT = frozenset({"i", "my", "it", "its", "there", "he", "she", "they", "we", "the", "this", "that"})
+# Words that make a stretch of text a statement of its own rather than an item in a list.
+_CLAUSE_WORDS = frozenset({
+    "i", "i'm", "im", "me", "mine", "it", "its", "it's", "he", "she", "they", "we", "you", "there",
+    "this", "that", "which", "who", "is", "are", "was", "were", "am", "'s", "'re", "'m", "be", "been", "being",
+    "feel", "feels", "felt", "feeling", "hurt", "hurts", "hurting", "have", "has", "had", "'ve", "got", "get",
+    "gets", "getting", "go", "goes", "going", "went", "gone", "can", "ca", "could", "would", "will", "keep",
+    "keeps", "kept", "started", "starts", "start", "seems", "seem", "looks", "look", "do", "does", "did",
+    "shooting", "shoots", "radiating", "radiates", "spreading", "spreads", "running", "runs", "travelling",
+    "traveling", "coming", "comes", "came", "but", "however", "though", "although", "because", "since",
+    "now", "still", "just", "only", "except", "apart", "aside", "than", "if", "when", "while", "so",
+})  # fmt: skip
+# Of those, the ones that make a matched finding itself a statement ("legs are weak").
+_STATEMENT_WORDS = frozenset({
+    "i", "i'm", "im", "it", "it's", "he", "she", "they", "we", "you", "there", "is", "are", "was", "were", "am",
+    "'s", "'re", "'m", "has", "have", "had", "'ve", "keep", "keeps", "kept", "shooting", "radiating", "going",
+    "goes", "went", "comes", "came", "started", "feel", "feels",
+})  # fmt: skip
+# The only words a list negation may have before its first item ("denies having any fever, ...");
+# "doesn't fade with the glass test, feel awful" negates a verb, not a list.
+_LEAD_WORDS = frozenset({"have", "has", "had", "having", "got", "get", "any", "a", "an", "the", "of", "from",
+                         "with", "suffer", "suffered", "suffering", "experience", "experienced", "notice",
+                         "noticed", "report", "reports", "reported", "complain", "complains", "complaint",
+                         "complaints", "been", "evidence", "signs", "symptoms", "history", "hx", "h/o", "pmh",
+                         "known", "for", "or", "and", "on", "taking", "take", "takes", "further", "new", "other",
+                         "obvious", "significant", "recent", "current", "ongoing", "previous", "re", "regarding",
+                         "about", "if", "whether", "should", ":", "-", "(", "loss"})  # fmt: skip
+_NEW_SUBJECT = frozenset({"i", "i'm", "im", "my", "it", "it's", "its", "he", "she", "they", "we", "the", "this",
+                          "that", "there", "there's"})  # fmt: skip
+_MAX_ITEM_WORDS = 4  # words of a list item that are not a matched finding ("urinary or faecal incontinence")
+_UNCERTAIN = frozenset({"HYPOTHETICAL", "POSSIBLE_EXISTENCE"})
+
+
+def tokens_in_targets(doc: Any, start: int, end: int) -> set[int]:
+    """Indices of the tokens between `start` and `end` that belong to a matched finding."""
+    group = doc.spans[TARGET_GROUP] if TARGET_GROUP in doc.spans else []
+    covered: set[int] = set()
+    for t in group:
+        if t.start < end and t.end > start:
+            covered.update(range(t.start, t.end))
+    return covered
+
+
+def _is_item(tokens: Iterable[Any], covered: set[int]) -> bool:
+    other = [t for t in tokens if t.i not in covered and t.lower_ not in LIST_GLUE and not t.is_space]
+    if len(other) > _MAX_ITEM_WORDS:
+        return False
+    return not any(t.lower_ in _CLAUSE_WORDS or t.like_num or any(c.isdigit() for c in t.text) for t in other)
+
+
+def clause_like(span: Any) -> bool:
+    """Does a matched finding read as a statement ("legs are weak") rather than a noun phrase?"""
+    return any(t.lower_ in _STATEMENT_WORDS for t in span)
+
+
+def is_list_gap(doc: Any, start: int, end: int) -> bool:
+    """Are the tokens from `start` to `end` (between two listed things) only list items and glue?
+    Each comma-separated piece must look like a list item; a line break or semicolon ends a list, and
+    so does a new subject after a comma or "and" (", and the numbness is worse")."""
+    tokens = [doc[i] for i in range(start, end)]
+    if any("\n" in t.text or t.text == ";" for t in tokens):
+        return False
+    lowered = [t.lower_ for t in tokens]
+    if end < len(doc):
+        lowered.append(doc[end].lower_)
+    for a, b in itertools.pairwise(lowered):
+        if (a in CLAUSE_JOIN or a == ",") and b in _NEW_SUBJECT:
+            return False
+    covered = tokens_in_targets(doc, start, end)
+    piece: list[Any] = []
+    for t in tokens:
+        if t.text == ",":
+            if not _is_item(piece, covered):
+                return False
+            piece = []
+        else:
+            piece.append(t)
+    return _is_item(piece, covered)
+
+
+_HEADING_ANSWER = frozenset({"no", "nil", "denies", "denied", "not", "negative", "neg", "none", "nope"})
+
+
+def _crosses_colon(words: list[Any]) -> bool:
+    """Does an uncertainty stop at a colon? "Safety net: fever, ..." and "advised re: fever" carry it
+    on to the list; "Suspected CES: bilateral sciatica, ..." and "red flags screened: no fever" do not,
+    since what follows the colon is what was found."""
+    for i, t in enumerate(words):
+        if t.text != ":":
+            continue
+        if i + 1 < len(words) and words[i + 1].lower_ in _HEADING_ANSWER:
+            return True
+        if i > 0 and words[i - 1].lower_ not in {"re", "regarding", "about", "for", "of"}:
+            return True
+    return False
+
+
+def scope_for(category: str) -> Callable[[Any, Any, Any], bool]:
+    """The medspaCy `on_modifies` callback for modifiers of one category."""
+
+    def on_modifies(target: Any, modifier: Any, between: Any) -> bool:
+        return within_clause(target, modifier, between, uncertain=category in _UNCERTAIN)
+
+    return on_modifies
+
+
+def within_clause(target: Any, modifier: Any, between: Any, *, uncertain: bool = False) -> bool:
+    """Does the modifier (a span) reach the target without crossing a clause boundary? Commas are
+    crossed forward only through a list; a colon ends an uncertainty's reach ("red flags screened: no
+    fever" is a plain no), except after "re:"."""
+    forward = modifier.end <= target.start
+    words = [t for t in between if not (forward is False and modifier.start <= t.i < modifier.end)]
+    lowered = [t.lower_ for t in words]
+    if any("\n" in t.text for t in words):
+        return False
+    if uncertain and _crosses_colon(words):
+        return False
+    for a, b in itertools.pairwise(lowered):
+        if a in CLAUSE_JOIN and b in CLAUSE_SUBJECT:
+            return False
+    if "," not in lowered:
+        return True
+    if not forward or clause_like(target):
+        return False
+    return leads_to_item(target.doc, modifier.end, target.start) and is_list_gap(target.doc, modifier.end, target.start)
+
+
+def leads_to_item(doc: Any, start: int, end: int) -> bool:
+    """Is the first thing after a negation (from `start`) a listed finding, with only words such as
+    "any" or "history of" before it?"""
+    covered = tokens_in_targets(doc, start, end)
+    for i in range(start, end):
+        if i in covered:
+            return True
+        if doc[i].lower_ not in _LEAD_WORDS and not doc[i].is_space:
+            return False
+    return True

@@ -1,0 +1,219 @@
+"""Context that reaches beyond one ConText modifier: lists, answers, denials and recovery.
+
+ConText looks at one sentence and a fixed number of words. Four things people write need more:
+
+- a long negated list: "Denies fever, weight loss, trauma, saddle anaesthesia, urinary or faecal
+  incontinence, leg weakness" -- each item after a negated item, joined only by list words, is negated;
+- questions with their answers: "Cancer? No, never." is absent and "Fever? Yes." present, as is the
+  clinical "Fever: no.";
+- a mention followed by the person's own denial: "Google says numbness in the groin means go to hospital
+  - I don't have that", "my husband has been wetting himself, I don't have anything like that",
+  "the doctor asked if I'd lost weight, I haven't";
+- an illness that is over: "had flu with a fever back in January, fully recovered", "felt faint a couple
+  of times, it has settled now" -- history, so uncertain for a symptom.
+
+Each pass takes the mentions of one document in text order and returns them with statuses updated.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from lumbar.intake.model import Status
+from lumbar.intake.reader._scope import clause_like, is_list_gap
+
+__all__ = ["Mention", "apply_discourse"]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One matched finding in one document. `status` None: said of someone else. `carried`: the status a
+    word in front of it gave (a negation or an "if"), which a list carries on to the next items.
+    `end_char`: the end of the words shown as evidence (an answer or denial may extend it)."""
+
+    span: Any
+    status: Status | None
+    carried: Status | None = None
+    modified: bool = False  # ConText found some modifier for it
+    end_char: int | None = None
+    history: bool = False  # the finding is a history item ("had cancer"), present when said as history
+
+
+_NO = frozenset({"no", "nope", "nah", "never", "none", "nil", "negative", "neg", "denies", "denied", "not", "n"})
+_YES = frozenset({"yes", "yeah", "yep", "yup", "yes.", "positive", "pos", "y", "definitely", "absolutely",
+                  "correct", "affirmative", "aye", "indeed"})  # fmt: skip
+_NOT_AN_ANSWER_AFTER = frozenset({"idea", "clue", "doubt", "matter", "way", "reason", "wonder", "one", "change"})
+_ANSWER_REACH = 12  # tokens from a finding to its question mark ("Any fever or weight loss?")
+
+_DENIAL = re.compile(
+    r"(?:^|[,.;:!?\-\u2013()]\s*|\b(?:but|and|though|although|tho|so)\s+)(?:(?:no|nope|nah)\s*,?\s*)?"
+    r"(?:"
+    r"i\s*(?:have\s*n'?t|haven'?t|have\s+not|do\s*n'?t|don'?t|do\s+not|did\s*n'?t|didn'?t|did\s+not|ain'?t|"
+    r"'?ve\s+not|'?m\s+not|am\s+not)(?:\s+(?:got|have|had|get|experienced|noticed))?"
+    r"(?:\s+(?:that|it|any|those|them|this|these|one|anything(?:\s+like\s+(?:that|this|it))?|either|yet))?"
+    r"|(?:it|that|they|this)\s*(?:has\s*n'?t|hasn'?t|has\s+not|have\s*n'?t|haven'?t|did\s*n'?t|didn'?t|"
+    r"is\s*n'?t|isn'?t|'?s\s+not)(?:\s+(?:happened|started))?"
+    r"|mine\s+(?:is|are|'s|'re)\s+(?:fine|ok|okay|normal|good|alright|all\s+right)"
+    r"|not\s+me|none\s+of\s+(?:that|those|these|them)"
+    r")(?:\s+(?:though|tho|thankfully|luckily|at\s+all|so\s+far|yet))?\s*(?=[,.;:!?\-\u2013)]|$|\s+(?:just|but|and|it'?s|i'?m|i\s+am|only)\b)",
+    re.IGNORECASE,
+)
+_DENIAL_REACH = 160  # characters after a mention within which a denial can refer back to it
+
+# "fully recovered", "it has settled now", "that's gone now", "cleared up"
+_RESOLVED = re.compile(
+    r"\b(?:(?:fully|completely|totally|since)\s+)?(?:recovered|resolved)\b"
+    r"|\bgot\s+over\s+(?:it|that|them)\b"
+    r"|\b(?:gone|settled|cleared|passed\s+off|went\s+away|cleared\s+up|died\s+down|settled\s+down)"
+    r"(?:\s+(?:now|completely|since|away|up|off|down))?\s*(?=[,.;:!?)]|$|\s+(?:now|but|and|though|it'?s|i'?m|just))"
+    r"|\b(?:all\s+)?better\s+now\b|\bfine\s+now\b",
+    re.IGNORECASE,
+)
+_PRONOUN_SUBJECT = re.compile(
+    r"(?:^|\b)(?:it|that|which|this|they|those|these|both|all)\s*(?:'?s|has|have|had|is|was|were|are)?\s*$",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = frozenset({",", ";", "but", "and", "though", "although", "whereas", "-"})
+
+
+def _doc_order(mentions: list[Mention]) -> list[Mention]:
+    return sorted(mentions, key=lambda m: (m.span.start, m.span.end))
+
+
+def carry_list_negation(mentions: list[Mention]) -> list[Mention]:
+    """An item of a list after a negated (or hypothetical) item is negated (or hypothetical) too,
+    however long the list."""
+    out = _doc_order(mentions)
+    for i, m in enumerate(out):
+        if m.status is not Status.PRESENT or m.modified or clause_like(m.span):
+            continue
+        prev = next((p for p in reversed(out[:i]) if p.span.end <= m.span.start), None)
+        if prev is None or prev.carried is None or prev.span.sent.start != m.span.sent.start:
+            continue
+        if is_list_gap(m.span.doc, prev.span.end, m.span.start):
+            out[i] = replace(m, status=prev.carried, carried=prev.carried)
+    return out
+
+
+def _answer(span: Any) -> tuple[Status, int] | None:
+    """The yes or no that answers the question a finding is in ("Fever? No."), with the end of the
+    answer word."""
+    doc = span.doc
+    mark = None
+    for i in range(span.end, min(len(doc), span.end + _ANSWER_REACH)):
+        if doc[i].text in ("?", ":") or doc[i].text.endswith("?"):
+            mark = i
+            break
+        if doc[i].text in (".", "!", ";") or "\n" in doc[i].text:
+            return None
+    if mark is None or (doc[mark].text == ":" and mark - span.end > 2):
+        return None
+    j = mark + 1
+    while j < len(doc) and (doc[j].is_space or doc[j].text in ("-", "\u2013", ",")):
+        j += 1
+    if j >= len(doc):
+        return None
+    word = doc[j].lower_
+    after = doc[j + 1].lower_ if j + 1 < len(doc) else ""
+    if after in _NOT_AN_ANSWER_AFTER:
+        return None
+    if word in _YES:
+        return Status.PRESENT, doc[j].idx + len(doc[j].text)
+    if word in _NO and (word != "not" or after in {"really", "at", "that", "any", "usually"}):
+        return Status.ABSENT, doc[j].idx + len(doc[j].text)
+    return None
+
+
+def apply_answers(mentions: list[Mention]) -> list[Mention]:
+    out = []
+    for m in mentions:
+        found = _answer(m.span) if m.status is not None else None
+        if found is not None and not (found[0] is Status.PRESENT and m.status is Status.ABSENT and m.modified):
+            status, end = found
+            m = replace(m, status=status, end_char=end, carried=None)
+        out.append(m)
+    return out
+
+
+def apply_denials(mentions: list[Mention]) -> list[Mention]:
+    """An uncertain mention, or one said of someone else, followed by "I don't have that" is absent
+    for the person."""
+    out = []
+    for m in mentions:
+        if m.status in (Status.UNCERTAIN, None) and not m.history:
+            doc = m.span.doc
+            text = doc.text
+            start = m.span.end_char
+            window = text[start : start + _DENIAL_REACH]
+            found = _DENIAL.search(window)
+            if found is not None and not _mentions_between(mentions, m, start + found.start()):
+                if m.status is None:
+                    out.append(m)  # still kept apart as the other person's
+                m = replace(m, status=Status.ABSENT, end_char=start + found.end())
+        out.append(m)
+    return out
+
+
+def _mentions_between(mentions: list[Mention], m: Mention, end_char: int) -> bool:
+    """Is another finding, present and the person's own, named between `m` and `end_char`?"""
+    return any(
+        o.span.start_char >= m.span.end_char and o.span.end_char <= end_char and o.status is Status.PRESENT
+        for o in mentions
+    )
+
+
+def apply_resolution(mentions: list[Mention]) -> list[Mention]:
+    """A symptom followed by "fully recovered" or "it has settled now" was in the past: uncertain.
+    A resolution with its own subject ("the numbness has gone now") covers that finding only; one
+    after a pronoun or on its own covers the findings of the clause before it."""
+    ordered = _doc_order(mentions)
+    for res in _RESOLVED.finditer(ordered[0].span.doc.text if ordered else ""):
+        before = [i for i, m in enumerate(ordered) if m.span.end_char <= res.start()]
+        if not before:
+            continue
+        doc = ordered[0].span.doc
+        sent_start = doc.char_span(res.start(), res.end(), alignment_mode="expand")
+        if sent_start is None:
+            continue
+        sentence = sent_start.sent
+        nearest = ordered[before[-1]]
+        gap = doc.text[nearest.span.end_char : res.start()]
+        if len(gap.split()) <= 2 and not _PRONOUN_SUBJECT.search(gap) and "," not in gap:
+            targets = [before[-1]]  # "the numbness has gone now"
+        else:
+            targets = _clause_before(ordered, before, sentence, res.start())
+        for i in targets:
+            m = ordered[i]
+            if m.status is Status.PRESENT and not m.history and m.span.sent.start == sentence.start:
+                ordered[i] = replace(m, status=Status.UNCERTAIN)
+    return ordered
+
+
+def _clause_before(ordered: list[Mention], before: list[int], sentence: Any, res_start: int) -> list[int]:
+    """The mentions of the clause before a resolution: walking back, stop at a clause break once a
+    finding has been collected."""
+    doc = sentence.doc
+    collected: list[int] = []
+    token = doc.char_span(res_start, res_start + 1, alignment_mode="expand")
+    if token is None:
+        return []
+    by_token = {ordered[i].span.start: i for i in before}
+    for t in range(token.start - 1, sentence.start - 1, -1):
+        word = doc[t].lower_
+        if collected and (word in _CLAUSE_BREAK or "\n" in doc[t].text):
+            break
+        if t in by_token:
+            collected.append(by_token[t])
+    return collected
+
+
+def apply_discourse(mentions: list[Mention]) -> list[Mention]:
+    """Every pass, in order: lists, then answers, then denials, then recovery."""
+    if not mentions:
+        return []
+    mentions = carry_list_negation(mentions)
+    mentions = apply_answers(mentions)
+    mentions = apply_denials(mentions)
+    return apply_resolution(mentions)
