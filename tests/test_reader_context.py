@@ -130,3 +130,17 @@ def test_a_count_without_a_time_frame_is_no_dose() -> None:
     found = overdose_observation("took 32 tablets of paracetamol today", "took 32 tablets of paracetamol today")
     assert found is not None
     assert found.status is Status.PRESENT
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("paracetamol 1 g x 7 over the last 24 h", "present"),  # 7 g in a day
+        ("paracetamol 1 g x 4 in 24 hours", "absent"),  # 4 g: the maximum, not over it
+        ("ibuprofen 400mg x 3 a day", "absent"),  # 1.2 g a day: a frequency, not counted twice
+        ("ibuprofen 400mg x 8 a day", "present"),  # 3.2 g a day
+    ],
+)
+def test_strength_then_count_doses(text: str, expected: str) -> None:
+    obs = read(text, kb=KB).findings.observations.get("analgesic_overdose")
+    assert obs is not None and obs.status.value == expected

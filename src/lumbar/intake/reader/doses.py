@@ -48,6 +48,11 @@ _N = r"(?:\d{1,3}|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r
 _TABLETS = r"(?:tablets?|tabs?|pills?|caplets?|capsules?|paracetamols?|ibuprofens?|co[\s-]?codamols?|nurofens?)"
 _COUNT = re.compile(rf"\b(?P<n>{_N})\s*(?:x\s*)?(?:(?P<mg>\d{{2,4}})\s*mg\s*)?(?:{_TABLETS})\b")
 _TIMES_MG = re.compile(r"\b(?P<n>\d{1,2})\s*x\s*(?P<mg>\d{2,4})\s*mg\b")
+# The strength first, then how many: "1 g x 7", "400 mg x 8", "500mg times 10".
+_MG_TIMES = re.compile(
+    r"(?<![\d.])(?:(?P<mg>\d{2,4})\s*mg|(?P<g>\d(?:\.\d{1,2})?)\s*(?:g|gm|grams?))\s*(?:x|times|\*)\s*(?P<n>\d{1,2})\b"
+    r"(?!\s*(?:times\s*)?(?:a|per|each|every)\s+day|\s*daily|\s*/\s*day)"  # "x 3 a day" is a frequency
+)
 _STRENGTH = re.compile(r"(?<![\d.])(?:(?P<mg>\d{2,4})\s*mg|(?P<g>\d(?:\.\d{1,2})?)\s*(?:g|gm|grams?))\b")
 _PER_DAY = {"qds": 4, "qid": 4, "tds": 3, "tid": 3, "bd": 2, "bid": 2, "od": 1}
 _FREQUENCY = re.compile(
@@ -96,6 +101,9 @@ def _segments(sentence: str) -> list[tuple[int, str]]:
 
 def _dose_mg(segment: str, drug: _Drug) -> tuple[float, int, int] | None:
     """(mg in one go or per dose, start, end) of the quantity in a segment."""
+    first = _MG_TIMES.search(segment)
+    if first:
+        return _number(first.group("n")) * _strength_mg(first), first.start(), first.end()
     for rx in (_TIMES_MG, _COUNT):
         m = rx.search(segment)
         if m:
