@@ -7,26 +7,11 @@ from __future__ import annotations
 
 import sys
 
+from lumbar.knowledge.learn import describe_expr
 from lumbar.knowledge.loader import default_kb
-from lumbar.knowledge.models import AllOf, AnyOf, AtLeast, Expr, KnowledgeBase, ValueTest
+from lumbar.knowledge.models import KnowledgeBase
 
-__all__ = ["describe", "red_flag_reference"]
-
-
-def describe(expr: Expr, kb: KnowledgeBase) -> str:
-    """An expression in words: finding labels joined by and / or."""
-    if isinstance(expr, str):
-        return kb.findings[expr].label.lower() if expr in kb.findings else expr
-    if isinstance(expr, ValueTest):
-        bounds = [(">=", expr.gte), (">", expr.gt), ("<=", expr.lte), ("<", expr.lt)]
-        return " and ".join(f"{expr.value.replace('_', ' ')} {op} {v:g}" for op, v in bounds if v is not None)
-    if isinstance(expr, AllOf):
-        return "(" + " AND ".join(describe(e, kb) for e in expr.all) + ")"
-    if isinstance(expr, AnyOf):
-        return "(" + " OR ".join(describe(e, kb) for e in expr.any) + ")"
-    if isinstance(expr, AtLeast):
-        return f"(at least {expr.at_least} of: " + "; ".join(describe(e, kb) for e in expr.of) + ")"
-    return "?"  # pragma: no cover - the Expr union is closed
+__all__ = ["red_flag_reference"]
 
 
 def red_flag_reference(kb: KnowledgeBase) -> str:
@@ -45,7 +30,8 @@ def red_flag_reference(kb: KnowledgeBase) -> str:
     for r in kb.rules:
         weak = " (weak flag)" if r.weak else ""
         sources = ", ".join(r.sources)
-        lines.append(f"| `{r.id}` | `{r.urgency.value}`{weak} | **{r.label}**: {describe(r.when, kb)} | {sources} |")
+        when = describe_expr(r.when, kb)
+        lines.append(f"| `{r.id}` | `{r.urgency.value}`{weak} | **{r.label}**: {when} | {sources} |")
     return "\n".join(lines) + "\n"
 
 

@@ -29,7 +29,7 @@ from lumbar.knowledge.models import (
     ValueTest,
 )
 
-__all__ = ["UnknownTopicError", "kb_as_dict", "render_topic", "short_citation", "topics"]
+__all__ = ["UnknownTopicError", "describe_expr", "kb_as_dict", "render_topic", "short_citation", "topics"]
 
 _WIDTH = 88
 _GRADE_WORDS = {
@@ -129,7 +129,7 @@ def _care_of_kind(kb: KnowledgeBase, kind: CareKind) -> list[CareItem]:
     return [i for i in kb.care.values() if i.kind is kind]
 
 
-def _describe(expr: Expr, kb: KnowledgeBase) -> str:
+def describe_expr(expr: Expr, kb: KnowledgeBase) -> str:
     """A rule expression in words, using finding labels."""
     if isinstance(expr, str):
         finding = kb.findings.get(expr)
@@ -139,18 +139,18 @@ def _describe(expr: Expr, kb: KnowledgeBase) -> str:
         bounds = [(">=", expr.gte), ("<=", expr.lte), (">", expr.gt), ("<", expr.lt)]
         return " and ".join(f"{name} {op} {b:g}" for op, b in bounds if b is not None)
     if isinstance(expr, AllOf):
-        return "(" + " and ".join(_describe(e, kb) for e in expr.all) + ")"
+        return "(" + " and ".join(describe_expr(e, kb) for e in expr.all) + ")"
     if isinstance(expr, AnyOf):
-        return "(" + " or ".join(_describe(e, kb) for e in expr.any) + ")"
+        return "(" + " or ".join(describe_expr(e, kb) for e in expr.any) + ")"
     if isinstance(expr, AtLeast):
-        return f"(at least {expr.at_least} of: " + ", ".join(_describe(e, kb) for e in expr.of) + ")"
+        return f"(at least {expr.at_least} of: " + ", ".join(describe_expr(e, kb) for e in expr.of) + ")"
     raise TypeError(f"not a rule expression: {expr!r}")
 
 
 def _lr_target(lr: LikelihoodRatio, kb: KnowledgeBase) -> str:
     if lr.value_test is not None:
-        return _describe(lr.value_test, kb)
-    return _describe(lr.key, kb)  # the finding id: the model guarantees exactly one target
+        return describe_expr(lr.value_test, kb)
+    return describe_expr(lr.key, kb)  # the finding id: the model guarantees exactly one target
 
 
 # --- topic pages ------------------------------------------------------------------------------------
@@ -252,7 +252,7 @@ def _medicines(kb: KnowledgeBase) -> list[str]:
     if kb.medication_cautions:
         lines += ["Cautions:", ""]
         for mc in kb.medication_cautions:
-            when = _describe(mc.when, kb)
+            when = describe_expr(mc.when, kb)
             if when.startswith("(") and when.endswith(")"):  # a composite: drop its one outer pair
                 when = when[1:-1]
             when = when[:1].lower() + when[1:]
