@@ -7,7 +7,7 @@ import io
 import json
 import sqlite3
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -210,3 +210,23 @@ def test_history_times_are_shown_in_local_time(home: Path, capsys: pytest.Captur
     shown = capsys.readouterr().out.split("  ")[0]
     expected = datetime.fromisoformat("2026-01-05T10:00:00+00:00").astimezone()
     assert shown == f"{expected:%Y-%m-%d %H:%M}"
+
+
+def test_logging_calls_out_no_improvement_after_72_hours(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Seed 003's 48-72 hour rule, over time: the same pain four days on, with self-care, is called out."""
+    now = datetime.now().astimezone()
+    for days_ago in (4, 3):
+        at = (now - timedelta(days=days_ago)).isoformat(timespec="minutes")
+        assert main(["log", "7", "--tried", "heat", "--at", at]) == 0
+    capsys.readouterr()
+    assert main(["log", "7", "--tried", "heat"]) == 0
+    out = capsys.readouterr().out
+    assert "This episode: ROUTINE" in out
+    assert "Not improving after 48-72 hours" in out
+
+
+def test_no_call_out_before_72_hours(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    now = datetime.now().astimezone()
+    assert main(["log", "7", "--tried", "heat", "--at", (now - timedelta(days=1)).isoformat(timespec="minutes")]) == 0
+    assert main(["log", "7", "--tried", "heat"]) == 0
+    assert "This episode" not in capsys.readouterr().out

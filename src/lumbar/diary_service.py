@@ -77,6 +77,7 @@ class LoggedEntry:
     opened_episode: bool  # this entry started a new episode
     assessment: Assessment | None  # the re-triage of the notes, when there were notes
     new_red_flags: tuple[FiredRule, ...]  # red flags not seen before in this episode, strongest first
+    course: Assessment | None = None  # the 72-hour / 6-week safety net on the episode's course, when it fires
 
 
 def _episode_for(repo: DiaryRepository, at: datetime) -> tuple[Episode, bool]:
@@ -101,6 +102,23 @@ def _retriage(notes: str, at: datetime, profile: Profile | None, kb: KnowledgeBa
     from lumbar.service import check
 
     return check(kb=kb if kb is not None else default_kb(), now=at, text=notes, profile=profile).assessment
+
+
+# Seed 003: contact a clinician when there is no improvement after 48-72 hours of self-care. Before 72
+# hours the course rules cannot fire, so the quick path (`lumbar log 5`) skips loading the knowledge base.
+_COURSE_AFTER = timedelta(hours=72)
+
+
+def _course(repo: DiaryRepository, episode: Episode, now: datetime, kb: KnowledgeBase | None) -> Assessment | None:
+    if episode.ended_at is not None or now - episode.started_at < _COURSE_AFTER:
+        return None
+    from lumbar.diary.course import episode_safety_net
+    from lumbar.knowledge.loader import default_kb
+
+    entries = repo.entries(episode_id=episode.id)
+    return episode_safety_net(
+        episode, entries, profile=repo.get_profile(), now=now, kb=kb if kb is not None else default_kb()
+    )
 
 
 def log_entry(
@@ -165,7 +183,7 @@ def log_entry(
     repo.save_entry(entry)
     repo.flush()
     new = tuple(r for r in assessment.red_flags if r.id not in seen) if assessment is not None else ()
-    return LoggedEntry(entry, episode, opened, assessment, new)
+    return LoggedEntry(entry, episode, opened, assessment, new, _course(repo, episode, now, kb))
 
 
 def history(

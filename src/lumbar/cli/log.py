@@ -150,6 +150,15 @@ def render_logged(logged: LoggedEntry) -> str:
             out.append(_wrap(f"What to do: {flag.action}", "    "))
         out.append("Run `lumbar check` for the full advice.")
         out.append("")
+    course = logged.course
+    if course is not None:
+        from lumbar.triage.contract import URGENCY_MEANING
+
+        out.append(f"This episode: {course.urgency.value.upper().replace('_', '-')}: {URGENCY_MEANING[course.urgency]}")
+        for flag in course.red_flags:
+            if not flag.weak:
+                out.append(_wrap(f"! {flag.label}. {flag.action}", "  "))
+        out.append("")
     e = logged.entry
     pain = f"pain {e.pain}/10" if e.pain is not None else "entry"
     opened = " (a new episode)" if logged.opened_episode else ""

@@ -433,7 +433,7 @@ def parse_diary(raw: bytes) -> DiaryData:
         try:
             document = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise ExchangeError([f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"]) from None
+            raise ExchangeError([f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"]) from None
         data = _from_json(document, r)
     else:
         try:
