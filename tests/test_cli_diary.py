@@ -230,3 +230,14 @@ def test_no_call_out_before_72_hours(home: Path, capsys: pytest.CaptureFixture[s
     assert main(["log", "7", "--tried", "heat", "--at", (now - timedelta(days=1)).isoformat(timespec="minutes")]) == 0
     assert main(["log", "7", "--tried", "heat"]) == 0
     assert "This episode" not in capsys.readouterr().out
+
+
+def test_check_save_attaches_the_assessment_to_the_open_episode(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["log", "5"]) == 0
+    capsys.readouterr()
+    text = "Back spasm and now I can't feel myself pee"
+    assert main(["check", "--text", text, "--json", "--save"]) == 0
+    assert json.loads(capsys.readouterr().out)["urgency"] == "emergency"
+    with sqlite3.connect(home / "lumbar.db") as db:
+        rows = db.execute("select urgency from assessments").fetchall()
+    assert [r[0] for r in rows] == ["emergency"]

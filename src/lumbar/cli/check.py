@@ -17,6 +17,7 @@ from lumbar.knowledge.loader import default_kb
 from lumbar.knowledge.models import KnowledgeBase
 from lumbar.service import check
 from lumbar.triage.contract import assessment_to_dict
+from lumbar.triage.model import Assessment
 
 __all__ = ["add_parser", "not_understood_dict", "run"]
 
@@ -39,6 +40,7 @@ def add_parser(sub: Any) -> None:
         metavar="FILE|-",
         help='JSON lines {"id", "text", "age"?, "sex"?} in, one result per line out',
     )
+    p.add_argument("--save", action="store_true", help="attach this check to the open episode in your diary")
     p.set_defaults(run=run)
 
 
@@ -74,6 +76,21 @@ def _read_text_arg(text: str) -> str:
     if text != "-":
         return text
     return sys.stdin.buffer.read(MAX_INPUT_BYTES).decode("utf-8", errors="replace")
+
+
+def _save(assessment: Assessment) -> None:
+    import uuid
+
+    from lumbar.check_record import attach_check
+    from lumbar.cli._store import open_diary
+
+    db = open_diary()
+    try:
+        with db.transaction() as session:
+            episode = attach_check(session=session, assessment=assessment, new_episode_id=uuid.uuid4().hex)
+    finally:
+        db.dispose()
+    print(f"(saved to episode {episode.id[:8]} in your diary)", file=sys.stderr)  # noqa: T201
 
 
 def not_understood_dict(problems: tuple[str, ...], kb: KnowledgeBase) -> dict[str, Any]:
@@ -115,6 +132,8 @@ def run(args: argparse.Namespace) -> int:
         for q in not_understood_dict(reading.problems, kb)["questions"]:
             print(f"  [{q['id']}] {q['question']}")  # noqa: T201
         return 1
+    if args.save:
+        _save(result.assessment)
     if args.json:
         out = assessment_to_dict(result.assessment, kb=kb)
         if reading is not None:
