@@ -44,7 +44,7 @@ __all__ = [
 ]
 
 Progress = Callable[[int, int], None]
-ExportFormat = Literal["csv", "json"]
+ExportFormat = Literal["csv", "json", "fhir"]
 MAX_IMPORT_BYTES = 200_000_000  # a bound on what we read (10 years of entries is a few MB)
 _IMPORT_BATCH = 200
 
@@ -336,14 +336,33 @@ def _snapshot(repo: DiaryRepository) -> DiaryData:
     return DiaryData(repo.get_profile(), tuple(repo.episodes()), tuple(repo.entries()))
 
 
-def export_diary(*, session: Session, format: ExportFormat, now: datetime, progress: Progress | None = None) -> str:
-    """The whole diary as JSON or CSV text (see `lumbar.store.exchange`)."""
+def export_diary(
+    *,
+    session: Session,
+    format: ExportFormat,
+    now: datetime,
+    progress: Progress | None = None,
+    name: str | None = None,
+    kb: KnowledgeBase | None = None,
+) -> str:
+    """The whole diary as JSON or CSV text (see `lumbar.store.exchange`), or as a checked FHIR R4 Bundle
+    (`lumbar.interop.fhir_export`; `name` goes on its Patient, else a pseudonym)."""
     data = _snapshot(DiaryRepository(session))
+    if format == "fhir":
+        from lumbar.interop.fhir_export import export_bundle
+        from lumbar.knowledge.loader import default_kb
+
+        try:
+            return export_bundle(data, kb=kb if kb is not None else default_kb(), exported_at=now, name=name)
+        except ExchangeError as exc:
+            raise DiaryError(f"the FHIR export failed its checks, so nothing was written: {exc}") from None
+    if name is not None:
+        raise DiaryError("a name goes only into a FHIR export (--format fhir)")
     if format == "json":
         return dump_json(data, exported_at=now, progress=progress)
     if format == "csv":
         return dump_csv(data, progress=progress)
-    raise DiaryError(f"unknown export format {format!r}; choose csv or json")
+    raise DiaryError(f"unknown export format {format!r}; choose csv, json or fhir")
 
 
 @dataclass(frozen=True)
@@ -362,7 +381,9 @@ def _read_import(path: Path) -> DiaryData:
     if len(raw) > MAX_IMPORT_BYTES:
         raise DiaryError(f"{path} is larger than {MAX_IMPORT_BYTES // 1_000_000} MB")
     try:
-        return parse_diary(raw)
+        from lumbar.interop.fhir_import import is_fhir_bundle, parse_bundle  # fhir.resources: only when needed
+
+        return parse_bundle(raw) if is_fhir_bundle(raw) else parse_diary(raw)
     except ExchangeError as exc:
         raise DiaryError(f"{path.name} cannot be imported: {exc}") from None
 

@@ -14,11 +14,18 @@ __all__ = ["add_parser", "run"]
 
 def add_parser(sub: Any) -> None:
     p = sub.add_parser("questionnaire", help="print the questionnaire (question ids are the --answers keys)")
-    p.add_argument("--json", action="store_true", help="as JSON")
+    form = p.add_mutually_exclusive_group()
+    form.add_argument("--json", action="store_true", help="as JSON")
+    form.add_argument("--fhir", action="store_true", help="as a FHIR R4 Questionnaire (JSON)")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.fhir:
+        from lumbar.interop.fhir_questionnaire import questionnaire_json  # fhir.resources: only when asked
+
+        print(json.dumps(questionnaire_json(default_kb()), indent=2, ensure_ascii=False))  # noqa: T201
+        return 0
     data = questionnaire_as_dict(default_kb())
     if args.json:
         print(json.dumps(data, indent=2, ensure_ascii=False))  # noqa: T201

@@ -22,15 +22,23 @@ __all__ = ["add_parser", "run_backup", "run_export", "run_import"]
 
 
 def add_parser(sub: Any) -> None:
-    p = sub.add_parser("export", help="the whole diary as CSV or JSON", description="Export the whole diary.")
-    p.add_argument("--format", choices=["csv", "json"], help="default: from the file name, else json")
+    p = sub.add_parser(
+        "export",
+        help="the whole diary as CSV, JSON or a FHIR R4 Bundle",
+        description="Export the whole diary. FHIR: a FHIR R4 Bundle of type collection, checked before it is written.",
+    )
+    p.add_argument(
+        "--format", choices=["csv", "json", "fhir"], help="default: from the file name (.csv, .fhir.json), else json"
+    )
+    p.add_argument("--name", help="FHIR only: the name to put on the Patient (default: a stable pseudonym)")
     p.add_argument("--out", metavar="FILE", default="-", help="where to write ('-', the default: standard output)")
     p.set_defaults(run=run_export)
 
     p = sub.add_parser(
         "import",
-        help="add a diary export (CSV or JSON) to this diary",
-        description="Import a diary export. All or nothing; importing the same file twice changes nothing.",
+        help="add a diary export (CSV, JSON or a lumbar FHIR Bundle) to this diary",
+        description="Import a diary export (a FHIR Bundle is recognised by its content). "
+        "All or nothing; importing the same file twice changes nothing.",
     )
     p.add_argument("file", type=Path, metavar="FILE")
     p.set_defaults(run=run_import)
@@ -40,16 +48,27 @@ def add_parser(sub: Any) -> None:
     p.set_defaults(run=run_backup)
 
 
+def _format_from_name(out: str) -> Literal["csv", "json", "fhir"]:
+    lower = out.lower()
+    if lower.endswith(".csv"):
+        return "csv"
+    return "fhir" if lower.endswith((".fhir.json", ".fhir")) else "json"
+
+
 @guarded("export")
 def run_export(args: argparse.Namespace) -> int:
     from lumbar.diary_service import export_diary
     from lumbar.store.backup import write_atomically
 
-    fmt: Literal["csv", "json"] = args.format or ("csv" if str(args.out).lower().endswith(".csv") else "json")
+    fmt: Literal["csv", "json", "fhir"] = args.format or _format_from_name(str(args.out))
+    if args.name is not None and fmt != "fhir":
+        raise DiaryError("--name goes with --format fhir")
     db = open_diary()
     try:
         with db.transaction() as session:
-            text = export_diary(session=session, format=fmt, now=datetime.now(UTC), progress=progress_bar("exporting"))
+            text = export_diary(
+                session=session, format=fmt, now=datetime.now(UTC), progress=progress_bar("exporting"), name=args.name
+            )
     finally:
         db.dispose()
     if args.out == "-":
