@@ -13,20 +13,36 @@ The last word of a phrase also matches its plural (`spasm` matches `spasms`); co
 their spelled-out and apostrophe-less forms (`can't` matches `cant`, `cannot` and `can not`); a
 hyphen matches a space.
 
-Each phrase becomes one regular expression (a medspaCy `TargetRule` with a string pattern, matched
-case-insensitively on the text and snapped to token boundaries). Expanding the notation into spaCy
-token patterns instead gave over 20,000 patterns, which took half a minute to load and a tenth of a
-second per narrative.
+Each phrase becomes one regular expression (matched case-insensitively on the text and snapped to
+token boundaries, as medspaCy's regex matcher does; see `targets.py`). Expanding the notation into
+spaCy token patterns instead gave over 20,000 patterns, which took half a minute to load and a tenth of
+a second per narrative.
+
+Each phrase also records what its matches start with (`phrase_starts`): the beginnings of the words a
+match can start with, in every spelling they match (the words of leading optional groups and of the
+first required item; `can't` gives "can", `injury` gives "injur"). Every expression starts where a
+word starts (no letter, digit or apostrophe just before), so the reader tries a phrase only where a
+word starts that way, and never compiles the expression of a phrase whose beginnings are nowhere in
+the text (`targets.py`).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lumbar.knowledge.models import KnowledgeBase
 
-__all__ = ["NORMAL_ATTR", "PhraseRule", "compile_phrase", "phrase_rules"]
+__all__ = [
+    "NORMAL_ATTR",
+    "Phrase",
+    "PhraseRule",
+    "compile_phrase",
+    "phrase_needs",
+    "phrase_rules",
+    "phrase_starts",
+]
 
 NORMAL_ATTR = "lumbar_normal"  # Span extension set on targets that are "normal" statements
 
@@ -45,13 +61,39 @@ _CLITICS = {"s": r"(?:'?s|\s+is|\s+has)", "m": r"(?:'?m|\s+am)", "ve": r"(?:'?ve
 
 
 @dataclass(frozen=True)
+class Phrase:
+    """One phrase (without its leading `!`), and what any text it matches starts with (`phrase_starts`)."""
+
+    literal: str
+    starts: frozenset[str] | None
+
+    @property
+    def pattern(self) -> str:
+        """The phrase's regular expression, written on first use (most texts need few of them)."""
+        return compile_phrase(self.literal)
+
+    @property
+    def needs(self) -> tuple[frozenset[str], ...]:
+        """Word beginnings the text must also have (`phrase_needs`)."""
+        return phrase_needs(self.literal)
+
+
+@dataclass(frozen=True)
 class PhraseRule:
-    """One phrase of one finding, as a regular expression over the text."""
+    """The phrases of one finding (or its normal statements), as regular expressions over the text."""
 
     finding: str
-    literal: str
-    pattern: str
     normal: bool
+    phrases: tuple[Phrase, ...]
+
+    @property
+    def literal(self) -> str:
+        return " | ".join(p.literal for p in self.phrases)
+
+    @property
+    def pattern(self) -> str:
+        """The phrases' expressions as one alternation, in order (medspaCy's form of the rule)."""
+        return "|".join(p.pattern for p in self.phrases)
 
 
 def _plural(word: str) -> str:
@@ -100,6 +142,7 @@ def _lead(option: str) -> str:
     return "" if option.startswith("'") else _SEP
 
 
+@lru_cache(maxsize=4096)
 def compile_phrase(phrase: str) -> str:
     """The regular expression for one phrase in the notation above."""
     phrase = _HYPHEN.sub(" ", phrase.lower())
@@ -138,6 +181,97 @@ def _compile(phrase: str) -> str:
     return rf"(?<![\w'])(?:{body})(?!\w)"
 
 
+# What the contractions in `_SPECIAL_NT` start with, in every spelling they match.
+_SPECIAL_NT_STARTS = {
+    "can't": ("can",),
+    "won't": ("won", "will"),
+    "shan't": ("shan", "shall"),
+    "ain't": ("ain",),
+}
+
+
+def _word_starts(word: str) -> tuple[str, ...] | None:
+    """What every text matched by `_word(word, ...)` starts with (case aside), mirroring its cases;
+    None when unsure."""
+    if word == "n't":
+        return None  # any word ending in n't
+    if word in _SPECIAL_NT_STARTS:
+        return _SPECIAL_NT_STARTS[word]
+    if len(word) > 1 and word.endswith("*"):
+        return (word[:-1],)
+    if word.endswith("n't") and len(word) > 3:
+        return (word[:-3],)  # `don't`: "don't", "dont", "do not"
+    base, apostrophe, clitic = word.rpartition("'")
+    if apostrophe and base and clitic in _CLITICS:
+        return (base,)  # `it's`: "it's", "its", "it is", "it has"
+    if word.endswith("y") and word.isalpha() and len(word) >= 3 and word[-2] not in "aeiou":
+        return (word[:-1],)  # the last word's plural (`_plural`): `injury` also matches "injuries"
+    return (word,)
+
+
+def _starts(word: str) -> tuple[str, ...]:
+    starts = _word_starts(word)
+    if starts is None or not all(s and s.isascii() and not any(c.isspace() for c in s) for s in starts):
+        return ("",)  # some word start
+    return starts
+
+
+def _units(phrase: str) -> list[tuple[list[str] | None, bool]]:
+    """The units of a phrase as `_compile` reads them: (options, optional); options None for `~`."""
+    units: list[tuple[list[str] | None, bool]] = []
+    for m in _UNIT.finditer(_HYPHEN.sub(" ", phrase.lower())):
+        if m.group(3) == "~":
+            units.append((None, True))
+        elif m.group(3) is not None:
+            units.append(([m.group(3)], False))
+        else:
+            raw = [o.strip() for o in m.group(1).split("|")]
+            units.append(([o for o in raw if o], bool(m.group(2)) or "" in raw))
+    return units
+
+
+def phrase_starts(phrase: str) -> frozenset[str] | None:
+    """What a match of one phrase (notation above, without the leading `!`) starts with: the lower-case
+    beginnings of the words of its leading optional groups and of its first required item, in every
+    spelling they match ("" when unsure: any word). None when a match could start anywhere at all
+    (a leading `~`)."""
+    starts: set[str] = set()
+    for options, optional in _units(phrase):
+        if options is None or any(o.split()[0] == "~" for o in options):
+            return None  # a leading `~` lets the match start anywhere, even inside a word
+        for option in options:
+            starts.update(_starts(option.split()[0]))
+        if not optional:
+            return frozenset(starts)
+    return None  # no required word (`compile_phrase` rejects these)
+
+
+@lru_cache(maxsize=4096)
+def phrase_needs(phrase: str) -> tuple[frozenset[str], ...]:
+    """Words a text must also have for the phrase to match: for each required item after the first,
+    the beginnings of its words (`phrase_starts`), one of which starts a word somewhere in any text the
+    phrase matches. Items that can start otherwise (a clitic like `'s` joins the word before; `/`, `&`
+    and `+` need no space before them) are left out."""
+    needs: list[frozenset[str]] = []
+    first_seen = False
+    for options, optional in _units(phrase):
+        if options is None or optional:
+            continue
+        if not first_seen:
+            first_seen = True
+            continue
+        starts: set[str] = set()
+        for option in options:
+            first = option.split()[0]
+            found = _starts(first) if first[0].isalnum() else ("",)
+            if "" in found:
+                break
+            starts.update(found)
+        else:
+            needs.append(frozenset(starts))
+    return tuple(needs)
+
+
 def phrase_rules(kb: KnowledgeBase) -> list[PhraseRule]:
     """The target rules of a knowledge base: one per finding for its phrases, and one for its normal
     statements.
@@ -153,6 +287,5 @@ def phrase_rules(kb: KnowledgeBase) -> list[PhraseRule]:
             if not literals:
                 continue
             literals.sort(key=lambda p: (-len(p), p))
-            pattern = "|".join(compile_phrase(p) for p in literals)
-            rules.append(PhraseRule(finding.id, " | ".join(literals), pattern, normal))
+            rules.append(PhraseRule(finding.id, normal, tuple(Phrase(p, phrase_starts(p)) for p in literals)))
     return rules

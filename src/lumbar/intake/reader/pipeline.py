@@ -1,7 +1,9 @@
-"""The reading pipeline: a blank spaCy English model with medspaCy's TargetMatcher and ConText.
+"""The reading pipeline: a blank spaCy English model, our lazy target matcher and medspaCy's ConText.
 
-Built once per knowledge base (keyed on `kb.version`) because compiling a few thousand phrase patterns
-takes a noticeable fraction of a second. Fully offline: no model is downloaded.
+Built once per knowledge base (keyed on `kb.version`). The target matcher (`targets.py`) finds the same
+spans as medspaCy's `TargetMatcher` but compiles each phrase expression only when a text first needs it:
+compiling all of them up front took most of a second of every cold start. Fully offline: no model is
+downloaded.
 
 Sentence splitting uses spaCy's rule-based `sentencizer` rather than medspaCy's PyRuSH: on this kind of
 text (short narratives, clinical shorthand) it splits as well, is several times faster to load and to
@@ -10,12 +12,16 @@ run, and does not log every document through loguru.
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import sys
 import threading
+import types
 from typing import Any
 
 from lumbar.intake.reader.context_rules import TARGET_GROUP, context_rules
 from lumbar.intake.reader.lexicon import NORMAL_ATTR, phrase_rules
+from lumbar.intake.reader.targets import LazyTargetMatcher
 from lumbar.knowledge.models import KnowledgeBase
 
 __all__ = ["pipeline"]
@@ -23,6 +29,7 @@ __all__ = ["pipeline"]
 _LOCK = threading.Lock()
 _CACHE: dict[str, Any] = {}
 _FILTER = "lumbar_target_filter"
+_TARGETS = "lumbar_target_matcher"
 
 
 def _quiet_loguru() -> None:
@@ -31,6 +38,39 @@ def _quiet_loguru() -> None:
 
     logger.remove()
     logger.add(sys.stderr, level="WARNING")
+
+
+class _Deferred(types.ModuleType):
+    """Stands in for a module until something uses it: then imports the real one, puts it in
+    `sys.modules` in its place and answers from it."""
+
+    def __getattr__(self, attr: str) -> Any:
+        return getattr(self._load(), attr)
+
+    def _load(self) -> types.ModuleType:
+        with _DEFER_LOCK:
+            if sys.modules.get(self.__name__) is self:
+                del sys.modules[self.__name__]
+            return importlib.import_module(self.__name__)
+
+
+_DEFER_LOCK = threading.RLock()
+
+
+def _defer_nltk() -> None:
+    """Importing medspaCy imports QuickUMLS, which imports NLTK: about a third of a second of start-up
+    for a library only QuickUMLS's own matcher uses, and we never build one. Until something uses it,
+    NLTK is a stand-in (`import nltk` binds it without loading anything); the first attribute read
+    (`nltk.corpus`, `from nltk import ...`, `import nltk.x`) imports the real module, so nothing
+    changes for code that does use it."""
+    if "nltk" in sys.modules:
+        return
+    spec = importlib.util.find_spec("nltk")
+    if spec is None:
+        return
+    stand_in = _Deferred("nltk")
+    stand_in.__spec__ = spec
+    sys.modules["nltk"] = stand_in
 
 
 def _keep_longest(spans: list[Any]) -> list[Any]:
@@ -57,14 +97,11 @@ def _keep_longest(spans: list[Any]) -> list[Any]:
 
 def _build(kb: KnowledgeBase) -> Any:
     _quiet_loguru()
+    _defer_nltk()
     import spacy
     from medspacy.context import ConText  # noqa: F401  (registers the factory)
-    from medspacy.ner import TargetMatcher, TargetRule  # noqa: F401
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
-
-    if not Span.has_extension(NORMAL_ATTR):
-        Span.set_extension(NORMAL_ATTR, default=False)
+    from spacy.tokens import Doc
 
     if _FILTER not in Language.factories:
 
@@ -73,23 +110,19 @@ def _build(kb: KnowledgeBase) -> Any:
             doc.spans[TARGET_GROUP] = _keep_longest(list(doc.spans.get(TARGET_GROUP, [])))
             return doc
 
+    if _TARGETS not in Language.factories:
+
+        def _targets(nlp: Language, name: str) -> LazyTargetMatcher:
+            return LazyTargetMatcher(TARGET_GROUP, NORMAL_ATTR)
+
+        # spaCy validates factory arguments against their annotations, which are strings here.
+        _targets.__annotations__ = {}
+        Language.factory(_TARGETS, func=_targets)
+
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
-    matcher: Any = nlp.add_pipe(
-        "medspacy_target_matcher",
-        config={"result_type": "group", "span_group_name": TARGET_GROUP, "prune": False},
-    )
-    matcher.add(
-        [
-            TargetRule(
-                r.literal,
-                r.finding,
-                pattern=r.pattern,
-                attributes={NORMAL_ATTR: True} if r.normal else None,
-            )
-            for r in phrase_rules(kb)
-        ]
-    )
+    matcher: Any = nlp.add_pipe(_TARGETS)
+    matcher.add(phrase_rules(kb))
     nlp.add_pipe(_FILTER)
     context: Any = nlp.add_pipe(
         "medspacy_context",

@@ -1,0 +1,308 @@
+"""The lazy target matcher finds exactly the spans medspaCy's TargetMatcher finds with the same rules.
+
+One medspaCy matcher (every expression compiled up front, as the reader used to) is built for the
+module and compared span by span, in order, with `LazyTargetMatcher` on every text of the extraction
+corpus, the vignettes and the red-flag text forms (as written and as the reader prepares them), on
+awkward spellings, and on Hypothesis texts built from the lexicon's own words and phrases.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import subprocess
+import sys
+import warnings
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from lumbar.intake.reader import lexicon
+from lumbar.intake.reader._text import normalise
+from lumbar.intake.reader.context_rules import TARGET_GROUP
+from lumbar.intake.reader.lexicon import (
+    NORMAL_ATTR,
+    compile_phrase,
+    phrase_needs,
+    phrase_rules,
+    phrase_starts,
+)
+from lumbar.intake.reader.targets import LazyTargetMatcher, word_starts
+from lumbar.knowledge import default_kb
+
+KB = default_kb()
+RULES = phrase_rules(KB)
+TESTS = Path(__file__).parent
+Key = tuple[int, int, str, bool]
+
+
+def _corpus_texts() -> list[str]:
+    texts: list[str] = []
+    for path in sorted((TESTS / "extraction").glob("*.yaml")) + sorted((TESTS / "vignettes").glob("*.yaml")):
+        texts += [item["text"] for item in yaml.safe_load(path.read_text(encoding="utf-8"))]
+    forms = yaml.safe_load((TESTS / "rule_cases" / "text_forms.yaml").read_text(encoding="utf-8"))
+    for item in forms:
+        for key, value in item.items():
+            if key != "rule":
+                texts += list(value)
+    return texts
+
+
+CORPUS = _corpus_texts()
+# Case folding as `re` does it (Kelvin sign, long s, dotted and dotless i), curly quotes, odd spacing.
+AWKWARD = [
+    "",
+    " ",
+    "NO NUMBNESS, PEEING FINE",
+    "\u017fciatica down both legs and numbne\u017fs in my bum",
+    "\u212anee gave way, \u0130 can't feel my feet, \u0131 think",
+    "I can\u2019t pee and I don\u2019t feel it when I wipe",
+    "can't-pee, can not pee, cannot pee, cant pee",
+    "bladder/bowel problems; bladder & bowel issues; b&b ok; b+b fine; B & B normal",
+    "pain/weakness/numbness in L4/5, L5/S1 dermatomes; SLR +ve at 30 degrees, -ve on the right",
+    "won't settle, will not settle, wont settle; it's not getting better, its not improving",
+    "injuries, injury; spasms; tingling tingly tingles",
+    "x" * 50 + " lost ~ weight lost a lot of weight lost weight",
+    "don'tpee no-numbness _no numbness 'no numbness numbness_",
+    "Back pain.\n\nNo fever.\tNo weight loss.\r\nNot pregnant, not stressed.",
+]
+
+
+@cache
+def _nlp() -> Any:
+    import spacy
+
+    return spacy.blank("en")
+
+
+def _attributes(normal: bool) -> dict[str, bool] | None:
+    return {NORMAL_ATTR: True} if normal else None
+
+
+@cache
+def _medspacy_matcher() -> Any:
+    """The reader's former target matcher: medspaCy's, with every rule's expression compiled."""
+    from medspacy.ner import TargetMatcher, TargetRule
+
+    _lazy_matcher()  # registers the Span extension for normal statements
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        matcher = TargetMatcher(_nlp(), result_type="group", span_group_name=TARGET_GROUP, prune=False)
+    rules = [TargetRule(r.literal, r.finding, r.pattern, attributes=_attributes(r.normal)) for r in RULES]
+    matcher.add(rules)
+    return matcher
+
+
+@cache
+def _lazy_matcher() -> LazyTargetMatcher:
+    matcher = LazyTargetMatcher(TARGET_GROUP, NORMAL_ATTR)
+    matcher.add(RULES)
+    return matcher
+
+
+def _spans(matcher: Any, text: str) -> list[Key]:
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"\[W036\]", category=UserWarning)
+        doc = matcher(_nlp().make_doc(text))
+    return [(s.start, s.end, s.label_, bool(getattr(s._, NORMAL_ATTR))) for s in doc.spans[TARGET_GROUP]]
+
+
+def _assert_same(text: str) -> list[Key]:
+    expected = _spans(_medspacy_matcher(), text)
+    assert _spans(_lazy_matcher(), text) == expected, text
+    return expected
+
+
+def test_same_spans_on_every_corpus_text() -> None:
+    assert len(CORPUS) > 800
+    found = 0
+    for text in CORPUS:
+        found += len(_assert_same(text))
+        if normalise(text) != text:
+            _assert_same(normalise(text))
+    assert found > 2000  # the comparison is about texts with plenty of targets, not empty lists
+
+
+@pytest.mark.parametrize("text", AWKWARD)
+def test_same_spans_on_awkward_spellings(text: str) -> None:
+    _assert_same(text)
+
+
+def test_awkward_case_folding_still_finds_targets() -> None:
+    # The long s folds to "s" in `re`: the lexicon's "sciatica" matches, and so must the lazy matcher.
+    assert "sciatica" in {label for _, _, label, _ in _assert_same("\u017fciatica down my leg")}
+
+
+def _vocabulary() -> list[str]:
+    words: set[str] = set()
+    for rule in RULES:
+        for phrase in rule.phrases:
+            words.update(w for w in re.split(r"[\s()|?~!]+", phrase.literal) if w)
+    return sorted(words)
+
+
+VOCABULARY = _vocabulary()
+PHRASES = [p.literal for rule in RULES for p in rule.phrases]
+_UNIT = re.compile(r"\(([^()]*)\)(\?)?|(\S+)")
+_SPELLINGS = {"can't": ["can't", "cant", "cannot", "can not"], "n't": ["isn't", "doesnt", "wasn't", "can't"]}
+
+
+def _say(phrase: str, rnd: random.Random) -> str:
+    """One way of saying a phrase of the notation (not necessarily one it matches: near misses count too)."""
+    out: list[str] = []
+    for m in _UNIT.finditer(phrase):
+        if m.group(3) == "~":
+            out += rnd.sample(VOCABULARY, rnd.randint(0, 3))
+            continue
+        options = [m.group(3)] if m.group(3) is not None else m.group(1).split("|")
+        if m.group(2) and rnd.random() < 0.3:
+            continue
+        for word in rnd.choice(options).split():
+            if word.endswith("*"):
+                word = word[:-1] + rnd.choice(["", "ing", "s", "ed", "y"])
+            word = rnd.choice(_SPELLINGS.get(word, [word]))
+            if rnd.random() < 0.15:
+                word = word.upper() if rnd.random() < 0.5 else word.capitalize()
+            if rnd.random() < 0.1:
+                word += rnd.choice(["s", "es", "ies", "-", "'s"])
+            out.append(word)
+    return " ".join(out)
+
+
+_SEPARATORS = st.sampled_from([" ", " ", " ", ", ", ". ", "/", "-", "&", "\n", "  ", "'", "?", ""])
+
+
+@st.composite
+def _texts(draw: st.DrawFn) -> str:
+    pieces = draw(
+        st.lists(
+            st.one_of(
+                st.sampled_from(VOCABULARY),
+                st.builds(_say, st.sampled_from(PHRASES), st.randoms(use_true_random=False)),
+                st.sampled_from(["I", "my", "no", "not", "don't", "and", "but", "left", "both", "x"]),
+                st.text(alphabet="abcdefghiklmnopqrstuwy \u017f\u212a\u0130'-/&", max_size=6),
+            ),
+            min_size=1,
+            max_size=12,
+        )
+    )
+    seps = draw(st.lists(_SEPARATORS, min_size=len(pieces), max_size=len(pieces)))
+    return "".join(p + s for p, s in zip(pieces, seps, strict=True))
+
+
+@settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_texts())
+def test_same_spans_on_texts_made_of_the_lexicon(text: str) -> None:
+    _assert_same(text)
+
+
+def test_every_match_starts_and_goes_on_as_the_phrase_says() -> None:
+    # Every match of every phrase on the corpus starts with one of the phrase's starts (folded), and
+    # has a word starting with one of each of its needs.
+    compiled = [(p, re.compile(p.pattern, re.IGNORECASE)) for rule in RULES for p in rule.phrases]
+    checked = needed = 0
+    for text in CORPUS + AWKWARD:
+        folded, at = word_starts(text)
+        for phrase, pattern in compiled:
+            for m in pattern.finditer(text):
+                if phrase.starts is not None:
+                    assert any(folded.startswith(s, m.start()) for s in phrase.starts), (phrase.literal, text)
+                    checked += 1
+                inside = [o for o in at[""] if m.start() <= o < m.end()]
+                for need in phrase.needs:
+                    assert any(folded.startswith(s, o) for s in need for o in inside), (phrase.literal, text)
+                    needed += 1
+    assert checked > 2000
+    assert needed > 1000
+
+
+@pytest.mark.parametrize(
+    ("phrase", "starts"),
+    [
+        ("back pain", {"back"}),
+        ("(can't|unable to) (pee|wee)", {"can", "unable"}),
+        ("(my)? (left|right)? leg* (is|feels) weak", {"my", "left", "right", "leg"}),
+        ("won't settle", {"won", "will"}),
+        ("it's (not)? better", {"it"}),
+        ("(n't|not) improving", {"", "not"}),  # a bare n't can end any word
+        ("injury", {"injur"}),  # the last word also matches its plural, "injuries"
+        ("back injury", {"back"}),
+        ("~ weight loss", None),  # a leading ~ can start anywhere
+        ("pins-and-needles", {"pins"}),
+        ("b&b (problems|issues)", {"b&b"}),
+    ],
+)
+def test_phrase_starts(phrase: str, starts: set[str] | None) -> None:
+    assert phrase_starts(phrase) == (None if starts is None else frozenset(starts))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "needs"),
+    [
+        ("back pain", [{"pain"}]),
+        ("(my)? (left|right)? leg* (is|feels)? weak", [{"weak"}]),
+        # the last word's plural: "properlies"
+        ("(can't|unable to) (pee|wee) (properly|at all)", [{"pee", "wee"}, {"properl", "at"}]),
+        ("lost ~ weight", [{"weight"}]),
+        ("it (won't|can't) settle", [{"won", "will", "can"}, {"settle"}]),
+        ("bladder (and|/|&) bowel (problems|issues)", [{"bowel"}, {"problems", "issues"}]),  # "bladder/bowel"
+        ("dad ('s|is) (cancer|tumour)", [{"cancer", "tumour"}]),  # "dad's" joins the word before
+        ("it (n't|not) improving", [{"improving"}]),  # a bare n't can end any word
+        ("injury", []),
+    ],
+)
+def test_phrase_needs(phrase: str, needs: list[set[str]]) -> None:
+    assert phrase_needs(phrase) == tuple(frozenset(n) for n in needs)
+
+
+@pytest.mark.parametrize("word", sorted(lexicon._SPECIAL_NT))
+def test_special_contraction_starts_cover_every_spelling(word: str) -> None:
+    base = word.removesuffix("n't")
+    spellings = [word, word.replace("'", ""), base + "not", base + " not", "will not", "shall not", "cannot"]
+    matching = [s for s in spellings if re.fullmatch(compile_phrase(word), s, re.IGNORECASE)]
+    assert matching
+    assert all(any(s.startswith(start) for start in phrase_starts(word) or ()) for s in matching)
+
+
+SAMPLE = "Hurt my lower back lifting a box yesterday, 6/10, no numbness, peeing fine. 42 M."
+
+
+def test_expressions_are_compiled_only_when_a_text_needs_them() -> None:
+    matcher = LazyTargetMatcher(TARGET_GROUP, NORMAL_ATTR)
+    matcher.add(RULES)
+    total = len(PHRASES)
+    matcher(_nlp().make_doc("zzz"))
+    none_needed = matcher.compiled_count
+    matcher(_nlp().make_doc(SAMPLE))
+    some_needed = matcher.compiled_count
+    assert none_needed < 10  # only phrases that can start with any word (a bare n't)
+    assert none_needed < some_needed < total // 4
+    matcher(_nlp().make_doc(SAMPLE))
+    assert matcher.compiled_count == some_needed  # compiled once, then kept
+
+
+def test_every_phrase_compiles() -> None:
+    for phrase in PHRASES:
+        re.compile(compile_phrase(phrase), re.IGNORECASE)
+
+
+def test_nltk_is_not_loaded_by_the_reader_but_still_works() -> None:
+    # medspaCy imports QuickUMLS, which imports NLTK; the pipeline defers it (a third of a second).
+    script = (
+        "import sys\n"
+        "from lumbar.intake.reader import read\n"
+        "from lumbar.knowledge import default_kb\n"
+        "reading = read('no tingling, back spasm', kb=default_kb())\n"
+        "assert reading.findings.status('leg_numbness').value == 'absent'\n"
+        "assert not any(m.startswith('nltk.') for m in sys.modules), 'NLTK was loaded'\n"
+        "import nltk.corpus\n"
+        "from nltk import word_tokenize\n"
+        "assert type(sys.modules['nltk']).__name__ == 'module' and callable(word_tokenize)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
