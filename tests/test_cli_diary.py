@@ -239,5 +239,6 @@ def test_check_save_attaches_the_assessment_to_the_open_episode(home: Path, caps
     assert main(["check", "--text", text, "--json", "--save"]) == 0
     assert json.loads(capsys.readouterr().out)["urgency"] == "emergency"
     with sqlite3.connect(home / "lumbar.db") as db:
-        rows = db.execute("select urgency from assessments").fetchall()
+        rows = db.execute("select urgency, answers from assessments").fetchall()
     assert [r[0] for r in rows] == ["emergency"]
+    assert json.loads(rows[0][1])["bladder_dysfunction"] == "present"  # the answer the text gave is kept

@@ -21,7 +21,7 @@ from lumbar.interop.fhir_export import export_bundle
 from lumbar.interop.fhir_import import is_fhir_bundle, parse_bundle
 from lumbar.knowledge import KnowledgeBase, default_kb
 from lumbar.knowledge.models import Urgency
-from lumbar.store.exchange import DiaryData, dump_json
+from lumbar.store.exchange import DiaryData, ExchangeError, dump_json
 from store.diaries import big_diary, diaries, same
 
 NOW = datetime(2026, 11, 21, 9, 30, tzinfo=UTC)
@@ -136,3 +136,40 @@ def test_a_lumbar_json_export_is_not_taken_for_fhir() -> None:
     raw = dump_json(DiaryData(None, data.episodes, (sly,)), exported_at=NOW).encode()
     assert not is_fhir_bundle(raw)
     assert is_fhir_bundle(export_bundle(data, kb=KB, exported_at=NOW).encode())
+
+
+def _answered(kb: KnowledgeBase) -> DiaryData:
+    at = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
+    answers = (
+        ("bladder_dysfunction", "absent"),  # asked on the red-flag screen
+        ("confusion", "present"),  # a red-flag finding no question asks
+        ("fever", "present"),
+        ("saddle_numbness", "uncertain"),
+    )
+    check = AssessmentRecord(at, Urgency.URGENT, ("rf_fever",), kb.version, answers=answers)
+    return DiaryData(None, (Episode(id="ep", started_at=at, assessments=(check,)),), ())
+
+
+def test_a_checks_red_flag_answers_are_items_of_its_questionnaire_response(kb: KnowledgeBase) -> None:
+    data = _answered(kb)
+    text = export_bundle(data, kb=kb, exported_at=NOW)
+    (response,) = _resources(text, "QuestionnaireResponse")
+    items = {i["linkId"]: i for i in response["item"]}  # type: ignore[attr-defined]
+    asks = {q.finding: q for q in kb.questions if q.finding is not None and q.type == "boolean"}
+    screen = asks["bladder_dysfunction"]
+    assert items[screen.id]["text"] == screen.text
+    assert items[screen.id]["answer"] == [{"valueBoolean": False}]
+    assert items[asks["fever"].id]["answer"] == [{"valueBoolean": True}]
+    assert "confusion" not in asks and items["confusion"]["answer"] == [{"valueBoolean": True}]
+    (unsure,) = items[asks["saddle_numbness"].id]["answer"]
+    assert "valueBoolean" not in unsure  # "not sure" has no yes/no value, only the reason it has none
+    assert unsure["_valueBoolean"]["extension"][0]["valueCode"] == "asked-unknown"
+    assert parse_bundle(text.encode()).episodes[0].assessments == data.episodes[0].assessments
+
+
+def test_a_foreign_answer_item_is_refused_naming_the_check(kb: KnowledgeBase) -> None:
+    bundle = json.loads(export_bundle(_answered(kb), kb=kb, exported_at=NOW))
+    response = next(e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "QuestionnaireResponse")
+    response["item"].append({"linkId": "fever-grade", "text": "How high?", "answer": [{"valueInteger": 39}]})
+    with pytest.raises(ExchangeError, match="item 'fever-grade' is not a yes, no or not-sure answer"):
+        parse_bundle(json.dumps(bundle).encode())

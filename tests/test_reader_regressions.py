@@ -38,6 +38,8 @@ def test_phrasing_is_read_as_present(text: str, finding: str) -> None:
         ("twisted hard in a rugby tackle", "major_trauma"),
         ("my doctor keeps telling me to lose weight", "weight_loss"),
         ("poor sleep with all the stress at work", "night_pain"),
+        ("my trainer says I've got a big imbalance front to back", "balance_loss"),  # muscle imbalance
+        ("a fall off a bike, just a slow tumble", "major_trauma"),
     ],
 )
 def test_phrasing_is_not_read_as(text: str, finding: str) -> None:

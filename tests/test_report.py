@@ -181,6 +181,43 @@ def test_silence_is_not_asked_and_a_recorded_no_is_no(kb: KnowledgeBase) -> None
     assert answer(model, label) == ("no", said_no.at)
 
 
+def test_a_saved_checks_answers_show_yes_no_and_not_sure_with_their_dates(kb: KnowledgeBase) -> None:
+    at = T0 + timedelta(hours=3)
+    answers = (("bladder_dysfunction", "absent"), ("fever", "uncertain"), ("night_pain", "present"))
+    check = AssessmentRecord(at, Urgency.ROUTINE, ("rf_night_pain",), "test", answers=answers)
+    model = build_report(episodes=[one_episode((check,))], entries=[], profile=None, now=T0 + timedelta(days=1), kb=kb)
+    assert answer(model, kb.findings["bladder_dysfunction"].label) == ("no", at)
+    assert answer(model, kb.findings["fever"].label) == ("not sure", at)
+    assert answer(model, kb.findings["night_pain"].label) == ("yes", at)
+    assert answer(model, kb.findings["saddle_numbness"].label) == ("not asked", None)  # unanswered stays so
+
+
+def test_an_answer_settles_what_a_flag_left_open_and_a_needed_finding_stays_yes(kb: KnowledgeBase) -> None:
+    """rf_cauda_equina fires on any of several findings: the ones answered "no" show "no", the rest stay
+    "one of a flag"; a finding a fired flag cannot do without stays "yes" whatever the answer."""
+    answers = (("bladder_dysfunction", "present"), ("saddle_numbness", "absent"), ("night_pain", "absent"))
+    check = AssessmentRecord(T0, Urgency.EMERGENCY, ("rf_cauda_equina", "rf_night_pain"), "t", answers=answers)
+    model = build_report(episodes=[one_episode((check,))], entries=[], profile=None, now=T0 + timedelta(days=1), kb=kb)
+    said = {r.label: r.answer for r in model.screen}
+    assert said[kb.findings["bladder_dysfunction"].label] == "yes"
+    assert said[kb.findings["saddle_numbness"].label] == "no"
+    assert said[kb.findings["bowel_dysfunction"].label] == "one of a flag"
+    assert said[kb.findings["night_pain"].label] == "yes"
+
+
+def test_a_later_no_does_not_hide_an_earlier_yes(kb: KnowledgeBase) -> None:
+    first = AssessmentRecord(T0, Urgency.URGENT, (), "t", answers=(("fever", "present"),))
+    later = AssessmentRecord(T0 + timedelta(days=1), Urgency.SELF_CARE, (), "t", answers=(("fever", "absent"),))
+    model = build_report(
+        episodes=[one_episode((first, later))], entries=[], profile=None, now=T0 + timedelta(days=2), kb=kb
+    )
+    assert answer(model, kb.findings["fever"].label) == ("yes", T0)
+    only_later = build_report(
+        episodes=[one_episode((later,))], entries=[], profile=None, now=T0 + timedelta(days=2), kb=kb
+    )
+    assert answer(only_later, kb.findings["fever"].label) == ("no", later.at)
+
+
 def test_a_standing_fact_in_the_profile_answers_its_question(kb: KnowledgeBase, now: datetime) -> None:
     model = build_report(episodes=[], entries=[], profile=Profile(facts=frozenset({"cancer_history"})), now=now, kb=kb)
     assert answer(model, kb.findings["cancer_history"].label)[0] == "yes"

@@ -3,9 +3,12 @@ bad input (unknown section, unsupported suffix, unwritable path) failing with on
 
 from __future__ import annotations
 
+import json
 import logging
+import re
 import shutil
 import subprocess
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -13,6 +16,7 @@ import pytest
 from lumbar.cli import main as lumbar
 from lumbar.cli._store import open_diary
 from lumbar.cli.report import SECTION_NAMES
+from lumbar.knowledge import KnowledgeBase
 from lumbar.report.doctor import SECTION_TITLES, SECTIONS
 from lumbar.store.repository import DiaryRepository
 from test_report import bench_report
@@ -143,3 +147,55 @@ def test_symptom_text_never_reaches_the_logs(diary: Path, caplog: pytest.LogCapt
 
 def test_the_help_names_every_section() -> None:
     assert SECTION_NAMES == ", ".join(SECTIONS)
+
+
+SAID_NO = ("bladder_dysfunction", "chest_pain", "fever")
+
+
+def _days_around_now() -> set[str]:
+    """How the report writes today's date (local time), before and after: the check is saved just now."""
+    return {f"{t.day} {t:%b %Y}" for t in (datetime.now().astimezone(), datetime.now().astimezone())}
+
+
+def _check_saved_with_answers(folder: Path, capsys: pytest.CaptureFixture[str]) -> set[str]:
+    answers = folder / "answers.json"
+    given: dict[str, object] = dict.fromkeys(SAID_NO, False) | {"leg_weakness": None, "age": 40}
+    answers.write_text(json.dumps(given), encoding="utf-8")
+    days = _days_around_now()
+    assert lumbar(["check", "--answers", str(answers), "--save"]) == 0
+    capsys.readouterr()
+    return days | _days_around_now()
+
+
+def test_a_saved_checks_no_answers_show_as_no_in_the_html(
+    empty_diary: Path, capsys: pytest.CaptureFixture[str], kb: KnowledgeBase
+) -> None:
+    days = _check_saved_with_answers(empty_diary, capsys)
+    out = empty_diary / "report.html"
+    assert lumbar(["report", "--out", str(out), "--include", "red_flags"]) == 0
+    html = out.read_text(encoding="utf-8")
+    found = re.findall(r'<tr><td>([^<]+)</td><td class="answer answer-[a-z-]+">([a-z ]+)</td>\s*<td>([^<]*)</td>', html)
+    rows = {label.replace("&#39;", "'"): (said, when) for label, said, when in found}
+    for finding in SAID_NO:
+        said, when = rows[kb.findings[finding].label]
+        assert said == "no" and when in {f"{day} (check)" for day in days}, (finding, said, when)
+    assert rows[kb.findings["leg_weakness"].label][0] == "not sure"
+    assert rows[kb.findings["saddle_numbness"].label] == ("not asked", "")  # never asked: not a "no"
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils (pdftotext)")
+def test_a_saved_checks_no_answers_show_as_no_in_the_pdf(
+    empty_diary: Path, capsys: pytest.CaptureFixture[str], kb: KnowledgeBase
+) -> None:
+    days = _check_saved_with_answers(empty_diary, capsys)
+    out = empty_diary / "report.pdf"
+    assert lumbar(["report", "--out", str(out), "--include", "red_flags"]) == 0
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], check=True, capture_output=True, text=True).stdout
+    lines = text.splitlines()
+    for finding in ("chest_pain", "fever"):  # short labels: label, answer and day stay on one line
+        label = kb.findings[finding].label
+        words = next(line for line in lines if label in line).split(label, 1)[1].split()
+        assert words[0] == "no" and " ".join(words[1:3]) in {d.rsplit(" ", 1)[0] for d in days}, words
+    label = kb.findings["breathlessness"].label
+    words = next(line for line in lines if label in line).split(label, 1)[1].split()
+    assert words[:2] == ["not", "asked"], words

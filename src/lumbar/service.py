@@ -5,7 +5,7 @@ No logic of its own beyond wiring: reading text, merging answers and stated valu
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from lumbar.intake.model import Findings, Profile, Sex, Values
@@ -22,6 +22,7 @@ __all__ = ["CheckResult", "check", "read_text"]
 class CheckResult:
     assessment: Assessment
     reading: Reading | None  # None when there was no text
+    findings: Findings = field(default_factory=Findings)  # what assess() was given: text merged with answers
 
 
 def read_text(text: str, *, kb: KnowledgeBase) -> Reading:
@@ -53,4 +54,4 @@ def check(
     if answers is not None:
         findings = findings.combined_with(answers)
     findings = Findings(findings.observations, _stated(findings.values, age, sex))
-    return CheckResult(assess(findings, profile=profile, now=now, kb=kb), reading)
+    return CheckResult(assess(findings, profile=profile, now=now, kb=kb), reading, findings)

@@ -15,6 +15,10 @@ from lumbar.store.repository import DiaryRepository
 ZONES = [UTC, timezone(timedelta(hours=5, minutes=30)), timezone(-timedelta(hours=8))]
 RULES = ["rf_fever", "rf_cauda_equina", "rf_night_pain", "rf_age_over_50"]
 FACTS = ["osteoporosis", "steroid_use", "cancer_history", "pregnancy"]
+# Red-flag findings: asked on the screen (bladder_dysfunction, fever), in follow-up (foot_drop), and one no
+# question asks (confusion), so every way an answer is exported is generated.
+ANSWERED = ["bladder_dysfunction", "saddle_numbness", "fever", "foot_drop", "confusion"]
+STATUSES = ["present", "absent", "uncertain"]
 
 # Hypothesis wants naive bounds and adds the zone itself.
 times = st.datetimes(
@@ -37,6 +41,7 @@ def assessments(draw: st.DrawFn) -> AssessmentRecord:
         red_flags=tuple(draw(st.lists(st.sampled_from(RULES), max_size=3))),
         knowledge_version=draw(st.sampled_from(["", "1.0", "1.751a7b63b6a6"])),
         reasons=tuple(draw(st.lists(st.sampled_from(RULES), max_size=2))),
+        answers=tuple(draw(st.dictionaries(st.sampled_from(ANSWERED), st.sampled_from(STATUSES))).items()),
     )
 
 

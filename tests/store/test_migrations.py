@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 
 from backends import Backend
 from sqlalchemy import Connection, inspect, text
@@ -30,7 +31,7 @@ def test_head_constant_is_the_newest_revision() -> None:
     config.set_main_option("script_location", str(MIGRATIONS))
     script = ScriptDirectory.from_config(config)
     assert script.get_heads() == [HEAD]
-    assert [r.revision for r in script.walk_revisions()] == ["0002", "0001"]
+    assert [r.revision for r in script.walk_revisions()] == ["0003", "0002", "0001"]
 
 
 def test_upgrade_from_empty_matches_the_mappings(backend: Backend) -> None:
@@ -51,7 +52,12 @@ def test_upgrade_from_empty_matches_the_mappings(backend: Backend) -> None:
         engine.dispose()
 
 
-def test_upgrade_from_the_previous_revision_keeps_rows(backend: Backend) -> None:
+def _at(backend: Backend, hour: int) -> datetime | str:
+    """A time as a row written with plain SQL holds it (SQLite keeps naive UTC text)."""
+    return datetime(2026, 1, 2, hour, tzinfo=UTC) if backend.name == "postgresql" else f"2026-01-02 {hour:02d}:00:00"
+
+
+def test_upgrade_from_revision_0001_keeps_rows(backend: Backend) -> None:
     engine = make_engine(backend.url)
     try:
         upgrade(engine, "head")
@@ -88,6 +94,64 @@ def test_upgrade_from_the_previous_revision_keeps_rows(backend: Backend) -> None
                 datetime(2026, 1, 2, 10, tzinfo=UTC),
             )
             assert {t.value for t in entry.tried} == {"heat"}
+    finally:
+        engine.dispose()
+
+
+def test_upgrade_from_the_previous_revision_keeps_rows(backend: Backend) -> None:
+    """0002 -> head: a check saved before answers were kept reads back with none; new ones keep theirs."""
+    engine = make_engine(backend.url)
+    try:
+        upgrade(engine, "head")
+        downgrade(engine, "0002")
+        with engine.connect() as c:
+            assert current_revision(c) == "0002"
+            assert "answers" not in {col["name"] for col in inspect(c).get_columns("assessments")}
+        with engine.begin() as c:  # rows as lumbar at revision 0002 wrote them
+            c.execute(text("INSERT INTO episodes (id, started_at) VALUES ('e1', :t)"), {"t": _at(backend, 9)})
+            c.execute(
+                text(
+                    "INSERT INTO assessments (episode_id, seq, at, urgency, red_flags, knowledge_version, reasons) "
+                    "VALUES ('e1', 0, :t, 'urgent', '[\"rf_fever\"]', '1.0', '[\"a fever\"]')"
+                ),
+                {"t": _at(backend, 10)},
+            )
+            c.execute(
+                text(
+                    "INSERT INTO entries (id, episode_id, at, pain, tried, helped, red_flags) "
+                    "VALUES ('n1', 'e1', :t, 6, '[]', '[]', '[]')"
+                ),
+                {"t": _at(backend, 11)},
+            )
+        ensure_schema(engine)
+        with engine.connect() as c:
+            assert current_revision(c) == HEAD
+            assert "answers" in {col["name"] for col in inspect(c).get_columns("assessments")}
+        from sqlalchemy.orm import Session
+
+        answers = (("bladder_dysfunction", "absent"), ("fever", "present"), ("saddle_numbness", "uncertain"))
+        with Session(engine) as s, s.begin():
+            repo = DiaryRepository(s)
+            (episode,) = repo.episodes()
+            (old,) = episode.assessments
+            assert (old.at, old.urgency.value, old.red_flags, old.reasons, old.answers) == (
+                datetime(2026, 1, 2, 10, tzinfo=UTC),
+                "urgent",
+                ("rf_fever",),
+                ("a fever",),
+                (),
+            )
+            assert [e.id for e in repo.entries()] == ["n1"]
+            repo.add_assessment("e1", replace(old, at=old.at + timedelta(hours=3), answers=answers))
+        with Session(engine) as s, s.begin():
+            (episode,) = DiaryRepository(s).episodes()
+            assert [a.answers for a in episode.assessments] == [(), answers]
+        downgrade(engine, "0002")  # and back down: the column goes, the rows stay
+        with engine.connect() as c:
+            assert c.execute(text("SELECT count(*) FROM assessments")).scalar() == 2
+            assert "answers" not in {col["name"] for col in inspect(c).get_columns("assessments")}
+            assert "ix_assessments_episode_id" in _index_names(c, "assessments")
+            assert [fk["referred_table"] for fk in inspect(c).get_foreign_keys("assessments")] == ["episodes"]
     finally:
         engine.dispose()
 

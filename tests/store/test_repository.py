@@ -25,7 +25,14 @@ def _episode(**changes: object) -> Episode:
         notes="started on holiday",
         assessments=(
             AssessmentRecord(T0, Urgency.SELF_CARE, (), "1.0", ()),
-            AssessmentRecord(T0 + timedelta(hours=1), Urgency.URGENT, ("rf_fever", "rf_night_pain"), "1.0", ("x",)),
+            AssessmentRecord(
+                T0 + timedelta(hours=1),
+                Urgency.URGENT,
+                ("rf_fever", "rf_night_pain"),
+                "1.0",
+                ("x",),
+                answers=(("fever", "present"), ("bladder_dysfunction", "absent"), ("saddle_numbness", "uncertain")),
+            ),
         ),
     )
     return replace(base, **changes)  # type: ignore[arg-type]

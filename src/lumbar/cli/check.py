@@ -15,9 +15,8 @@ from lumbar.intake.answers import AnswerError, findings_from_answers
 from lumbar.intake.model import Findings
 from lumbar.knowledge.loader import default_kb
 from lumbar.knowledge.models import KnowledgeBase
-from lumbar.service import check
+from lumbar.service import CheckResult, check
 from lumbar.triage.contract import assessment_to_dict
-from lumbar.triage.model import Assessment
 
 __all__ = ["add_parser", "not_understood_dict", "run"]
 
@@ -78,7 +77,7 @@ def _read_text_arg(text: str) -> str:
     return sys.stdin.buffer.read(MAX_INPUT_BYTES).decode("utf-8", errors="replace")
 
 
-def _save(assessment: Assessment) -> None:
+def _save(result: CheckResult, kb: KnowledgeBase) -> None:
     import uuid
 
     from lumbar.check_record import attach_check
@@ -87,7 +86,13 @@ def _save(assessment: Assessment) -> None:
     db = open_diary()
     try:
         with db.transaction() as session:
-            episode = attach_check(session=session, assessment=assessment, new_episode_id=uuid.uuid4().hex)
+            episode = attach_check(
+                session=session,
+                assessment=result.assessment,
+                findings=result.findings,
+                kb=kb,
+                new_episode_id=uuid.uuid4().hex,
+            )
     finally:
         db.dispose()
     print(f"(saved to episode {episode.id[:8]} in your diary)", file=sys.stderr)  # noqa: T201
@@ -133,7 +138,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"  [{q['id']}] {q['question']}")  # noqa: T201
         return 1
     if args.save:
-        _save(result.assessment)
+        _save(result, kb)
     if args.json:
         out = assessment_to_dict(result.assessment, kb=kb)
         if reading is not None:

@@ -5,13 +5,19 @@ Pure: no storage, no clock. Storage (`lumbar.store`) maps rows into these types.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from lumbar.intake.model import Status
 from lumbar.knowledge.models import Urgency
 
-__all__ = ["AssessmentRecord", "DiaryError", "Entry", "Episode", "Treatment"]
+__all__ = ["ANSWER_STATUSES", "AssessmentRecord", "DiaryError", "Entry", "Episode", "Treatment"]
+
+# The statuses a stored red-flag answer may have: present, absent, uncertain.
+ANSWER_STATUSES: tuple[str, ...] = tuple(s.value for s in Status)
+_FINDING_ID = re.compile(r"[a-z][a-z0-9_]{0,63}")  # the knowledge base's id pattern
 
 
 class DiaryError(ValueError):
@@ -53,16 +59,35 @@ def _aware(name: str, value: datetime | None) -> None:
 
 @dataclass(frozen=True)
 class AssessmentRecord:
-    """A check attached to an episode (or an entry's re-triage): what triage said, and when."""
+    """A check attached to an episode (or an entry's re-triage): what triage said, and when.
+
+    `answers` holds the red-flag findings the check settled, as (finding id, status) pairs with status
+    present, absent or uncertain; kept in finding-id order, so equal answers make equal records. A finding
+    the check did not settle is simply not there ("not asked", never "no")."""
 
     at: datetime
     urgency: Urgency
     red_flags: tuple[str, ...] = ()
     knowledge_version: str = ""
     reasons: tuple[str, ...] = ()
+    answers: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         _aware("assessment time", self.at)
+        seen: set[str] = set()
+        for pair in self.answers:
+            if not (isinstance(pair, tuple) and len(pair) == 2 and all(isinstance(x, str) for x in pair)):
+                raise DiaryError(f"an answer must be a (finding, status) pair, not {pair!r}")
+            finding, status = pair
+            if not _FINDING_ID.fullmatch(finding):
+                raise DiaryError(f"{finding!r} is not a finding id (lower-case letters, digits and _)")
+            if status not in ANSWER_STATUSES:
+                valid = ", ".join(ANSWER_STATUSES)
+                raise DiaryError(f"the answer for {finding!r} must be one of {valid}, not {status!r}")
+            if finding in seen:
+                raise DiaryError(f"{finding!r} is answered twice in one check")
+            seen.add(finding)
+        object.__setattr__(self, "answers", tuple(sorted(self.answers)))
 
 
 @dataclass(frozen=True)

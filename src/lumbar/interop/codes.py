@@ -37,6 +37,29 @@ ITEM_CONTROL = "http://hl7.org/fhir/questionnaire-item-control"
 EXT_ITEM_CONTROL = "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl"
 EXT_MIN_VALUE = "http://hl7.org/fhir/StructureDefinition/minValue"
 EXT_MAX_VALUE = "http://hl7.org/fhir/StructureDefinition/maxValue"
+# Core extension on a primitive with no value: why it is missing. "asked-unknown": the source was asked
+# but does not know (a red-flag answer of "not sure").
+EXT_DATA_ABSENT_REASON = "http://hl7.org/fhir/StructureDefinition/data-absent-reason"
+ASKED_UNKNOWN = "asked-unknown"
+DATA_ABSENT_REASONS = frozenset(
+    {
+        "unknown",
+        "asked-unknown",
+        "temp-unknown",
+        "not-asked",
+        "asked-declined",
+        "masked",
+        "not-applicable",
+        "unsupported",
+        "as-text",
+        "error",
+        "not-a-number",
+        "negative-infinity",
+        "positive-infinity",
+        "not-performed",
+        "not-permitted",
+    }
+)
 
 # Identifier systems: the diary's own ids, so an import can match rows exactly.
 ID_PATIENT = f"{BASE}:patient"

@@ -20,8 +20,13 @@ What maps to what (codes in `lumbar.interop.codes`; every resource's `subject` i
 |                               | one per treatment tried (lumbar treatment code), valueBoolean = it helped  |
 | entry re-triage (notes)       | RiskAssessment, basis = the entry's Observation                            |
 | check (`check --save`)        | QuestionnaireResponse (completed) of what was stored: urgency, red flags,  |
-|                               | reasons, knowledge version (stored checks keep outcomes, not answers), and |
-|                               | a RiskAssessment: basis = that response, condition = the episode           |
+|                               | reasons, knowledge version, then one item per red-flag answer the check    |
+|                               | kept (`red_flag_items`); and a RiskAssessment: basis = that response,      |
+|                               | condition = the episode                                                    |
+| red-flag answer of a check    | QuestionnaireResponse item: linkId = the questionnaire question asking the |
+|                               | finding (the finding id when none asks it), text = the question; answer    |
+|                               | valueBoolean true (present) / false (absent); "not sure" (uncertain) has no|
+|                               | value but the core data-absent-reason extension, code `asked-unknown`      |
 | urgency; red flags            | RiskAssessment.prediction.outcome (lumbar urgency code, DESIGN.md meaning  |
 |                               | as text); reasonCode, one lumbar red-flag rule code each                   |
 | likely condition              | Condition, verificationStatus provisional, clinicalStatus active: the      |
@@ -55,13 +60,16 @@ from lumbar.knowledge.models import KnowledgeBase, RedFlagRule, Urgency
 from lumbar.store.exchange import DiaryData, ExchangeError
 
 __all__ = [
+    "CHECK_ITEMS",
     "ENTRY_BOOLS",
     "ENTRY_INTS",
     "ENTRY_QUANTITIES",
     "URGENCY_TEXT",
+    "answer_links",
     "build_bundle",
     "export_bundle",
     "field_code",
+    "red_flag_items",
 ]
 
 Json = dict[str, Any]
@@ -78,6 +86,33 @@ URGENCY_TEXT = {
 ENTRY_INTS = ("interference_activity", "interference_enjoyment", "interference_sleep")
 ENTRY_BOOLS = ("spasm", "radiating")
 ENTRY_QUANTITIES = {"water_litres": ("L", "L"), "sitting_hours": ("h", "h"), "exercise_minutes": ("min", "min")}
+CHECK_ITEMS = ("urgency", "red_flags", "reasons", "knowledge_version")  # a check's items that are not answers
+
+
+def answer_links(kb: KnowledgeBase) -> dict[str, str]:
+    """finding id -> the linkId of its answer: the id of the first question that asks the finding."""
+    links: dict[str, str] = {}
+    for q in kb.questions:
+        if q.finding is not None and q.type == "boolean":
+            links.setdefault(q.finding, q.id)
+    return links
+
+
+def red_flag_items(answers: tuple[tuple[str, str], ...], kb: KnowledgeBase) -> list[Json]:
+    """The QuestionnaireResponse items of a check's red-flag answers (see the table above)."""
+    links = answer_links(kb)
+    texts = {q.id: q.text for q in kb.questions}
+    items: list[Json] = []
+    for finding, status in answers:
+        link = links.get(finding, finding)
+        label = kb.findings[finding].label if finding in kb.findings else finding.replace("_", " ")
+        if status == "uncertain":
+            reason = {"extension": [{"url": c.EXT_DATA_ABSENT_REASON, "valueCode": c.ASKED_UNKNOWN}]}
+            answer: Json = {"_valueBoolean": reason}
+        else:
+            answer = {"valueBoolean": status == "present"}
+        items.append({"linkId": link, "text": texts.get(link, label), "answer": [answer]})
+    return items
 
 
 def field_code(name: str) -> str:
@@ -237,6 +272,7 @@ class _Builder:
         if a.knowledge_version:
             version = [{"valueString": a.knowledge_version}]
             items.append({"linkId": "knowledge_version", "text": "Knowledge base version", "answer": version})
+        items += red_flag_items(a.answers, self.kb)
         response = {
             **self.base("QuestionnaireResponse"),
             "identifier": {"system": c.ID_CHECK, "value": key},

@@ -22,7 +22,8 @@ from typing import Any
 
 from lumbar.interop import codes as c
 from lumbar.interop.fhir_check import IMPORTED_TYPES, check_bundle, validate_r4b
-from lumbar.interop.fhir_export import ENTRY_BOOLS, ENTRY_INTS, ENTRY_QUANTITIES
+from lumbar.interop.fhir_export import CHECK_ITEMS, ENTRY_BOOLS, ENTRY_INTS, ENTRY_QUANTITIES, answer_links
+from lumbar.knowledge.models import KnowledgeBase
 from lumbar.store.exchange import FORMAT, VERSION, DiaryData, ExchangeError, parse_diary
 
 __all__ = ["is_fhir_bundle", "parse_bundle"]
@@ -189,19 +190,43 @@ def _entry(obs: Json, episode_id: str, retriage: Json | None) -> dict[str, Any]:
     return d
 
 
-def _check(qr: Json) -> dict[str, Any]:
+def _red_flag_answer(answers: list[Any]) -> str | None:
+    """present / absent / uncertain from an answer item's answers (see `fhir_export.red_flag_items`);
+    None when they are not one boolean answer, or one without a value for a reason."""
+    if len(answers) != 1 or not isinstance(answers[0], dict):
+        return None
+    answer = answers[0]
+    if isinstance(answer.get("valueBoolean"), bool):
+        return "present" if answer["valueBoolean"] else "absent"
+    reasons = (answer.get("_valueBoolean") or {}).get("extension") or []
+    if any(isinstance(x, dict) and x.get("url") == c.EXT_DATA_ABSENT_REASON for x in reasons):
+        return "uncertain"
+    return None
+
+
+def _check(qr: Json, findings: dict[str, str], where: str, problems: list[str]) -> dict[str, Any]:
     answers = {item.get("linkId"): item.get("answer") or [] for item in qr.get("item") or []}
     urgency = [a["valueCoding"].get("code") for a in answers.get("urgency", []) if "valueCoding" in a]
+    red_flag_answers: dict[str, str] = {}
+    for link, given in answers.items():
+        if link in CHECK_ITEMS or not isinstance(link, str):
+            continue
+        status = _red_flag_answer(given)
+        if status is None:
+            problems.append(f"{where}: item {link!r} is not a yes, no or not-sure answer")
+        else:
+            red_flag_answers[findings.get(link, link)] = status
     return {
         "at": qr.get("authored"),
         "urgency": urgency[0] if urgency else None,
         "red_flags": [a["valueCoding"].get("code") for a in answers.get("red_flags", []) if "valueCoding" in a],
         "reasons": [a.get("valueString") for a in answers.get("reasons", [])],
         "knowledge_version": next((a.get("valueString") for a in answers.get("knowledge_version", [])), ""),
+        "answers": red_flag_answers,
     }
 
 
-def _diary(r: _Reader) -> dict[str, Any]:
+def _diary(r: _Reader, kb: KnowledgeBase) -> dict[str, Any]:
     retriages: dict[int, Json] = {}  # id(entry Observation) -> its RiskAssessment
     for where, risk in r.of("RiskAssessment"):
         key = _identifier(risk, c.ID_CHECK)
@@ -213,6 +238,7 @@ def _diary(r: _Reader) -> dict[str, Any]:
                 r.problems.append(f"{where}: the re-triage of an entry must have the entry as its basis")
             else:
                 retriages[id(basis)] = risk
+    findings = {link: finding for finding, link in answer_links(kb).items()}  # linkId -> finding id
     episodes, entries, claimed = [], [], set()
     for where, condition in r.of("Condition"):
         episode_id = _identifier(condition, c.ID_EPISODE)
@@ -229,7 +255,7 @@ def _diary(r: _Reader) -> dict[str, Any]:
             if target["resourceType"] == "Observation" and _identifier(target, c.ID_ENTRY) is not None:
                 entries.append(_entry(target, episode_id, retriages.get(id(target))))
             elif target["resourceType"] == "QuestionnaireResponse":
-                checks.append(_check(target))
+                checks.append(_check(target, findings, f"check {_identifier(target, c.ID_CHECK)}", r.problems))
         trigger = [
             x.get("valueString") for x in condition.get("extension") or [] if x.get("url") == c.EXT_EPISODE_TRIGGER
         ]
@@ -253,8 +279,9 @@ def _diary(r: _Reader) -> dict[str, Any]:
     return {"format": FORMAT, "version": VERSION, "profile": None, "episodes": episodes, "entries": entries}
 
 
-def parse_bundle(raw: bytes) -> DiaryData:
-    """Read a FHIR Bundle exported by lumbar. Raises ExchangeError naming the problems; all or nothing."""
+def parse_bundle(raw: bytes, *, kb: KnowledgeBase | None = None) -> DiaryData:
+    """Read a FHIR Bundle exported by lumbar. Raises ExchangeError naming the problems; all or nothing.
+    `kb` (default: the packaged one) maps the questions of red-flag answers back to their findings."""
     try:
         document = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
@@ -264,7 +291,11 @@ def parse_bundle(raw: bytes) -> DiaryData:
     _screen(document)
     reader = _Reader(document)
     profile = _profile(reader)
-    diary = _diary(reader)
+    if kb is None:
+        from lumbar.knowledge.loader import default_kb
+
+        kb = default_kb()
+    diary = _diary(reader, kb)
     diary["profile"] = profile
     if reader.problems:
         raise ExchangeError(reader.problems)

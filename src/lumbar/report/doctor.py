@@ -5,11 +5,13 @@ matter for medicine safety, the person's own words, and what the charts need.
 Pure: the episodes, entries, profile, clock and knowledge base come in; a frozen ReportModel comes out.
 No I/O and no formatting beyond plain words; `lumbar.report.render` turns the model into HTML and PDF.
 
-How the red-flag screen is read from the diary: a stored check (or an entry's re-triage) keeps the red
-flags that fired, not every answer. Every rule expression is monotone (no `not`), so a finding is known
-to have been present when the rule cannot fire without it; a finding that is only one way the rule
-could fire is shown as "one of a flag". A "no" needs a recorded answer (`Screen.absent`); silence is
-"not asked", never "no" (DESIGN.md, safety principles).
+How the red-flag screen is read from the diary: a check saved since answers were kept stores its
+red-flag answers (present, absent, uncertain: "yes", "no", "not sure"). For the rest, and for an
+entry's re-triage, only the red flags that fired are known. Every rule expression is monotone (no
+`not`), so a finding is known to have been present when the rule cannot fire without it; a finding
+that is only one way the rule could fire is shown as "one of a flag" unless the check answered it. A
+"no" needs a recorded answer (`Screen.absent`); silence is "not asked", never "no" (DESIGN.md, safety
+principles).
 """
 
 from __future__ import annotations
@@ -104,9 +106,12 @@ class Screen:
     present: frozenset[str] = frozenset()
     absent: frozenset[str] = frozenset()
     possible: frozenset[str] = frozenset()  # read by a flag that fired, which needed it or a sibling
+    uncertain: frozenset[str] = frozenset()  # asked, and the person was not sure
 
 
-Answer = Literal["yes", "no", "one of a flag", "not asked"]
+Answer = Literal["yes", "no", "one of a flag", "not sure", "not asked"]
+# Which answer a row shows when several checks spoke: the strongest, then the latest.
+_RANK: dict[Answer, int] = {"yes": 4, "one of a flag": 3, "not sure": 2, "no": 1, "not asked": 0}
 
 
 @dataclass(frozen=True)
@@ -238,8 +243,15 @@ def _reads(expr: Expr) -> set[str]:
 
 
 def _screen_of(
-    at: datetime, source: Literal["check", "diary note"], fired: Iterable[str], rules: dict[str, RedFlagRule]
+    at: datetime,
+    source: Literal["check", "diary note"],
+    fired: Iterable[str],
+    rules: dict[str, RedFlagRule],
+    answers: Iterable[tuple[str, str]] = (),
 ) -> Screen:
+    """What a check (or a re-triage) says: its recorded answers, and what the flags that fired imply. A
+    finding a fired flag cannot do without stays "yes" whatever was answered (the profile may have set it);
+    an answered finding is no longer only "one of a flag"."""
     present: set[str] = set()
     possible: set[str] = set()
     for rule_id in fired:
@@ -248,12 +260,16 @@ def _screen_of(
             continue
         for finding in _reads(rule.when):
             (possible if _holds_without(rule.when, finding) else present).add(finding)
-    return Screen(at, source, frozenset(present), frozenset(), frozenset(possible - present))
+    said = dict(answers)
+    present |= {f for f, status in said.items() if status == "present"}
+    absent = {f for f, status in said.items() if status == "absent"} - present
+    uncertain = {f for f, status in said.items() if status == "uncertain"} - present
+    possible -= present | said.keys()
+    return Screen(at, source, frozenset(present), frozenset(absent), frozenset(possible), frozenset(uncertain))
 
 
 def _screen_rows(screens: Sequence[Screen], kb: KnowledgeBase) -> tuple[ScreenRow, ...]:
     rows = []
-    rank: dict[Answer, int] = {"yes": 3, "one of a flag": 2, "no": 1, "not asked": 0}
     for q in kb.questions:
         if q.section != "red_flag_screen" or q.finding is None:
             continue
@@ -262,10 +278,11 @@ def _screen_rows(screens: Sequence[Screen], kb: KnowledgeBase) -> tuple[ScreenRo
             said: Answer | None = (
                 "yes" if q.finding in s.present
                 else "one of a flag" if q.finding in s.possible
+                else "not sure" if q.finding in s.uncertain
                 else "no" if q.finding in s.absent
                 else None
             )  # fmt: skip
-            if said is not None and rank[said] >= rank[best[0]]:
+            if said is not None and _RANK[said] >= _RANK[best[0]]:
                 best = (said, s.at, s.source)
         rows.append(ScreenRow(q.text, kb.findings[q.finding].label, *best))
     return tuple(rows)
@@ -402,8 +419,8 @@ def build_report(
     screens: Iterable[Screen] = (),
 ) -> ReportModel:
     """The report over the diary up to `now`: of one episode with `episode_id`, and/or of the days from
-    `start` to `end` (inclusive, in `tz`). `screens` adds recorded red-flag answers (present and absent)
-    to those read from the stored checks and re-triaged entries."""
+    `start` to `end` (inclusive, in `tz`). The red-flag screen is read from the stored checks (their
+    answers and the flags that fired) and the re-triaged entries; `screens` adds answers kept elsewhere."""
     if start is not None and end is not None and start > end:
         raise ReportError(f"the period starts ({start}) after it ends ({end})")
     eps = tuple(
@@ -429,7 +446,7 @@ def build_report(
     rules = {r.id: r for r in kb.rules}
     checks = [a for ep in eps for a in ep.assessments if a.at <= now and _in_period(a.at, tz, start, end)]
     fired = [(a.at, a.red_flags) for a in checks] + [(e.at, e.red_flags) for e in ents if e.red_flags]
-    all_screens = [_screen_of(a.at, "check", a.red_flags, rules) for a in checks]
+    all_screens = [_screen_of(a.at, "check", a.red_flags, rules, a.answers) for a in checks]
     all_screens += [_screen_of(e.at, "diary note", e.red_flags, rules) for e in ents if e.red_flags]
     if profile is not None and profile.facts:
         all_screens.append(Screen(now, "profile", frozenset(profile.facts)))

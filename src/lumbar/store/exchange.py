@@ -6,6 +6,8 @@ and raises `ExchangeError` naming the first problems found, before anything is w
 JSON: {"format": "lumbar-diary", "version": 1, "profile": {...}|null, "episodes": [...], "entries": [...]}
 CSV: one table, a `record` column saying what each row is (profile, episode, assessment, entry); filter
 on record=entry in a spreadsheet. Lists are `;`-separated; an empty cell is "not recorded".
+A check's red-flag answers: in JSON an object {"finding id": "present" | "absent" | "uncertain"}, in CSV
+`finding=status` pairs, `;`-separated. Files written before answers were kept have none: still read.
 """
 
 from __future__ import annotations
@@ -55,6 +57,7 @@ CSV_COLUMNS = (
     "trigger",
     "knowledge_version",
     "reasons",
+    "answers",
     "age",
     "sex",
     "facts",
@@ -90,6 +93,7 @@ def _assessment_dict(a: AssessmentRecord) -> dict[str, Any]:
         "red_flags": list(a.red_flags),
         "knowledge_version": a.knowledge_version,
         "reasons": list(a.reasons),
+        "answers": dict(a.answers),
     }
 
 
@@ -145,6 +149,8 @@ def _cell(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, list | tuple):
         return ";".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return ";".join(f"{k}={v}" for k, v in value.items())
     if isinstance(value, float):
         return repr(value)  # repr round-trips a float exactly
     return str(value)
@@ -263,6 +269,20 @@ def _list(raw: Any, name: str) -> list[str]:
     raise DiaryError(f"{name} must be a list of names")
 
 
+def _answers(raw: Any) -> tuple[tuple[str, str], ...]:
+    """A check's red-flag answers: a JSON object, or CSV `finding=status;...`. Checked by AssessmentRecord."""
+    if raw is None or raw == "":
+        return ()
+    if isinstance(raw, str):
+        pairs = [part.split("=") for part in raw.split(";")]
+        if any(len(pair) != 2 for pair in pairs):
+            raise DiaryError(f"answers must be finding=status pairs separated by ';', not {raw!r}")
+        return tuple((finding, status) for finding, status in pairs)
+    if isinstance(raw, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in raw.items()):
+        return tuple(raw.items())
+    raise DiaryError('answers must be an object {"finding": "present" | "absent" | "uncertain"}')
+
+
 def _urgency(raw: Any, name: str) -> Urgency | None:
     if raw is None or raw == "":
         return None
@@ -293,6 +313,7 @@ def _assessment(d: Mapping[str, Any]) -> AssessmentRecord:
         red_flags=tuple(_list(d.get("red_flags"), "red_flags")),
         knowledge_version=_text(d.get("knowledge_version"), "knowledge_version") or "",
         reasons=tuple(_list(d.get("reasons"), "reasons")),
+        answers=_answers(d.get("answers")),
     )
 
 

@@ -5,6 +5,7 @@ Takes a Session; the caller owns the transaction (one command, one transaction).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from enum import StrEnum
@@ -38,6 +39,17 @@ def _values(items: Iterable[StrEnum]) -> list[str]:
     return sorted(item.value for item in items)
 
 
+def _answers_text(answers: tuple[tuple[str, str], ...]) -> str | None:
+    return json.dumps(dict(answers), separators=(",", ":")) if answers else None
+
+
+def _answers(raw: str | None) -> tuple[tuple[str, str], ...]:
+    if raw is None:
+        return ()
+    stored = json.loads(raw)
+    return tuple((str(finding), str(status)) for finding, status in stored.items())
+
+
 def _assessment(row: AssessmentRow) -> AssessmentRecord:
     return AssessmentRecord(
         at=row.at,
@@ -45,6 +57,7 @@ def _assessment(row: AssessmentRow) -> AssessmentRecord:
         red_flags=tuple(row.red_flags),
         knowledge_version=row.knowledge_version,
         reasons=tuple(row.reasons),
+        answers=_answers(row.answers),
     )
 
 
@@ -91,6 +104,7 @@ def _assessment_row(episode_id: str, seq: int, a: AssessmentRecord) -> Assessmen
         red_flags=list(a.red_flags),
         knowledge_version=a.knowledge_version,
         reasons=list(a.reasons),
+        answers=_answers_text(a.answers),
     )
 
 

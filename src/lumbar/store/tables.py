@@ -84,6 +84,8 @@ class AssessmentRow(Base):
     red_flags: Mapped[list[str]]
     knowledge_version: Mapped[str] = mapped_column(String(64))
     reasons: Mapped[list[str]]
+    # Revision 0003: JSON text {"finding id": "present" | "absent" | "uncertain"}; NULL when none were kept.
+    answers: Mapped[str | None] = mapped_column(Text)
     episode: Mapped[EpisodeRow] = relationship(back_populates="assessments")
 
 
