@@ -144,3 +144,20 @@ def test_a_count_without_a_time_frame_is_no_dose() -> None:
 def test_strength_then_count_doses(text: str, expected: str) -> None:
     obs = read(text, kb=KB).findings.observations.get("analgesic_overdose")
     assert obs is not None and obs.status.value == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("Denies trauma, fever or weight loss.", {"major_trauma", "fever", "weight_loss"}, set()),
+        ("No injury, no fever.", {"fever"}, set()),
+        ("Denies trauma. Has a fever.", {"major_trauma"}, {"fever"}),  # a new sentence is not the list
+        ("No trauma, but my legs are weak.", {"major_trauma"}, {"bilateral_leg_weakness"}),
+    ],
+)
+def test_a_denial_held_inside_a_normal_statement_carries_along_its_list(
+    text: str, absent: set[str], present: set[str]
+) -> None:
+    findings = read(text, kb=KB).findings
+    assert {f for f in absent if findings.status(f) is Status.ABSENT} == absent
+    assert {f for f in present if findings.is_present(f)} == present

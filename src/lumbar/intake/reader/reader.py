@@ -87,12 +87,19 @@ def _status(span: Any, kind: FindingKind) -> Status | None:
     return Status.PRESENT
 
 
+_LEADING_DENIAL = frozenset({"no", "denies", "denied", "without", "nil", "never"})
+
+
 def _mention(span: Any, kind: FindingKind) -> Mention:
     status = _status(span, kind)
     before = {m.category for m in span._.modifiers if m.modifier_span[1] <= span.start}
     carried = None
     if status is Status.ABSENT and not getattr(span._, NORMAL_ATTR):
         carried = Status.ABSENT if NEGATED in before or negation_just_before(span) else None
+    elif status is Status.ABSENT and span[0].lower_ in _LEADING_DENIAL:
+        # A normal statement that begins with the denial ("denies trauma, fever or weight loss") holds the
+        # negation word inside its own span, so it must hand the denial on to the rest of the list.
+        carried = Status.ABSENT
     elif status is Status.UNCERTAIN and before & {HYPOTHETICAL, POSSIBLE}:
         carried = Status.UNCERTAIN
     return Mention(
