@@ -25,6 +25,7 @@ KB = default_kb()
         ("fell about 3 metres off scaffolding", "major_trauma"),
         ("slid off a chair onto her bottom", "minor_trauma"),
         ("straining to get my wee started", "bladder_dysfunction"),
+        ("I get pain in both calves when I walk", "leg_pain_walking"),
     ],
 )
 def test_phrasing_is_read_as_present(text: str, finding: str) -> None:
@@ -40,7 +41,60 @@ def test_phrasing_is_read_as_present(text: str, finding: str) -> None:
         ("poor sleep with all the stress at work", "night_pain"),
         ("my trainer says I've got a big imbalance front to back", "balance_loss"),  # muscle imbalance
         ("a fall off a bike, just a slow tumble", "major_trauma"),
+        ("I get pain in both calves when I walk", "bilateral_leg_symptoms"),  # claudication, not sciatica
     ],
 )
 def test_phrasing_is_not_read_as(text: str, finding: str) -> None:
     assert not read(text, kb=KB).findings.is_present(finding)
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("I've been on prednisolone for 5 years and my back went yesterday", 1.0),  # the medicine's, not the pain's
+        ("diabetic for 10 years, back pain for 3 weeks", 21.0),
+        ("back pain for 8 weeks", 56.0),
+    ],
+)
+def test_duration_is_the_pain_not_a_medicine_or_condition(text: str, days: float) -> None:
+    assert read(text, kb=KB).findings.values.duration_days == days
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("since this morning I can't seem to start peeing, I keep trying but nothing comes out", "bladder_dysfunction"),
+        ("I've had accidents where I didn't realise I'd pooed myself", "bowel_dysfunction"),
+        ("I have to sit down or lean on a trolley", "relief_sitting_bending"),
+    ],
+)
+def test_more_phrasings_found_by_an_independent_probe(text: str, finding: str) -> None:
+    assert read(text, kb=KB).findings.is_present(finding)
+
+
+def test_a_carers_account_counts_for_the_person_with_the_back_pain() -> None:
+    reading = read("My mum has back pain and today she's confused and doesn't know where she is.", kb=KB)
+    assert reading.findings.is_present("confusion")
+    assert any("person whose back pain you describe" in p for p in reading.problems)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My wife has a fever; I've got lower back pain from the gym.",
+        "My mum died of bone cancer so any back pain scares me. Mine started after squash.",
+        "My dad had cancer. Back pain after lifting.",
+    ],
+)
+def test_other_peoples_findings_stay_theirs_when_the_writer_has_the_back_pain(text: str) -> None:
+    present = read(text, kb=KB).findings.present()
+    assert not present & {"fever", "cancer_history"}
+
+
+def test_clean_for_years_is_not_the_pains_duration() -> None:
+    assert (
+        read(
+            "I used to inject but I've been clean for 10 years; back pain for 2 days", kb=KB
+        ).findings.values.duration_days
+        == 2.0
+    )

@@ -66,12 +66,44 @@ _BODY_WORDS = re.compile(
 )
 
 
-def _status(span: Any, kind: FindingKind) -> Status | None:
-    """The status one mention gives its finding; None when it is about someone else."""
+_RELATIVE = (
+    r"(?:mum|mom|mother|dad|father|husband|wife|partner|son|daughter|child|kid|boy|girl|grandma|grandmother|"
+    r"gran|nan|nana|grandad|grandfather|grandpa|brother|sister|friend|baby|toddler|patient|client)"
+)
+# A carer writing about the person with the back pain: the back pain is a named relative's ("my mum has
+# back pain", "my daughter ... her lower back aches") and the writer never speaks of their own back.
+_RELATIVE_BACK = re.compile(
+    rf"\b(?:my|our)\s+(?:[\w-]+\s+){{0,3}}{_RELATIVE}(?:'s)?\b[^.!?\n]{{0,60}}\b(?:back|spine|lumbar)\b"
+    r"|\b(?:her|his)\s+(?:lower\s+|low\s+)?back\s+(?:pain|ache|aches|hurts|is|has|went|spasm)",
+    re.IGNORECASE,
+)
+_OWN_BACK = re.compile(
+    r"\bmy\s+(?:own\s+)?(?:lower\s+|low\s+|upper\s+|bad\s+|sore\s+)?(?:back|spine)\b"
+    r"|\b(?:i|i've|i'm|ive|im|me)\b[^.!?\n]{0,30}\bback\b"
+    r"|\bmine\b"  # "my mum died of bone cancer ... mine started after squash": the writer's own pain
+    r"|\b(?:i|i've|i'm|ive|im)\b[^.!?\n]{0,30}\b(?:pain|ache|aches|aching|spasms?|hurts?|sore)\b",
+    re.IGNORECASE,
+)
+CARER = (
+    "I read this as being about the person whose back pain you describe; the advice is for them, and if "
+    "you have symptoms yourself, please check them separately."
+)
+
+
+def carer_mode(text: str) -> bool:
+    """Is the text a carer's account of someone else's back pain (so that person's findings count)?"""
+    return bool(_RELATIVE_BACK.search(text)) and not _OWN_BACK.search(text)
+
+
+def _status(span: Any, kind: FindingKind, carer: bool = False) -> Status | None:
+    """The status one mention gives its finding; None when it is about someone else (unless the whole
+    text is a carer's account of that person)."""
     categories = {m.category for m in span._.modifiers}
     if other_person_just_before(span):
         categories.add(FAMILY)
     about_relatives = span.label_ in _ABOUT_RELATIVES
+    if FAMILY in categories and carer and not about_relatives:
+        categories.discard(FAMILY)
     if FAMILY in categories and not about_relatives:
         return None
     if about_relatives and FAMILY not in categories and not mentions_other_person(span):
@@ -90,8 +122,8 @@ def _status(span: Any, kind: FindingKind) -> Status | None:
 _LEADING_DENIAL = frozenset({"no", "denies", "denied", "without", "nil", "never"})
 
 
-def _mention(span: Any, kind: FindingKind) -> Mention:
-    status = _status(span, kind)
+def _mention(span: Any, kind: FindingKind, carer: bool = False) -> Mention:
+    status = _status(span, kind, carer)
     before = {m.category for m in span._.modifiers if m.modifier_span[1] <= span.start}
     carried = None
     if status is Status.ABSENT and not getattr(span._, NORMAL_ATTR):
@@ -145,6 +177,9 @@ def read(text: str, *, kb: KnowledgeBase) -> Reading:
         problems.append(TRUNCATED)
     prepared = normalise(considered)
     nlp = pipeline(kb)
+    carer = carer_mode(prepared)
+    if carer:
+        problems.append(CARER)
 
     best: dict[str, Observation] = {}
     others: dict[str, Observation] = {}
@@ -156,7 +191,7 @@ def read(text: str, *, kb: KnowledgeBase) -> Reading:
         docs = list(nlp.pipe(piece for _, piece in pieces))
     for (offset, _), doc in zip(pieces, docs, strict=True):
         mentions = [
-            _mention(span, kb.findings[span.label_].kind)
+            _mention(span, kb.findings[span.label_].kind, carer)
             for span in doc.spans[TARGET_GROUP]
             if span.label_ in kb.findings
         ]

@@ -228,6 +228,15 @@ _NOT_EPISODE_BEFORE = re.compile(
 )
 
 
+# A duration that belongs to a medicine or a long-standing condition is not how long this pain has lasted:
+# "on prednisolone for 5 years", "diabetic for 10 years", "worked at a desk for 20 years".
+_OTHER_THING_BEFORE = re.compile(
+    r"\b(?:prednisolone|prednisone|steroids?|tablets|pills|medication|medicines?|inhalers?|insulin|warfarin|"
+    r"diabetic|diabetes|smoked|smoking|smoker|married|worked|working|job|lived|living|retired|clean|sober|"
+    r"osteoporosis|arthritis|cancer|asthma|copd)\b[^.,;!?]{0,25}$"
+)
+
+
 def _unit_days(unit: str) -> float | None:
     unit = unit.lower()
     for key in sorted(_UNIT_DAYS, key=len, reverse=True):
@@ -249,6 +258,8 @@ def _durations(text: str, pregnancy_at: frozenset[int] = frozenset()) -> Iterato
         before = text[max(0, m.start() - 14) : m.start()]
         if _NOT_EPISODE_BEFORE.search(before):
             continue  # "twice a day", "in 2 weeks", "once a year", "I'm 45 years"
+        if _OTHER_THING_BEFORE.search(text[max(0, m.start() - 45) : m.start()]):
+            continue
         n, days = _number(m.group("n")), _unit_days(unit)
         if n is not None and days is not None:
             yield n * days
