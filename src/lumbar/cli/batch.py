@@ -15,7 +15,7 @@ from typing import IO, Any
 
 from lumbar.knowledge.models import KnowledgeBase
 from lumbar.service import check
-from lumbar.triage.contract import assessment_to_dict
+from lumbar.triage.contract import assessment_to_dict, not_understood
 
 __all__ = ["process_line", "run_batch"]
 
@@ -56,16 +56,8 @@ def process_line(raw: bytes, line_no: int, *, kb: KnowledgeBase, now: datetime) 
     result = check(kb=kb, now=now, text=str(text), age=age, sex=sex)
     reading = result.reading
     if reading is not None and not reading.understood:
-        # Never a silent self-care answer: no urgency, the reason, and the questions to ask instead.
-        screen = [q for q in kb.questions if q.section == "red_flag_screen"]
-        return {
-            "id": ident,
-            "line": line_no,
-            "understood": False,
-            "error": " ".join(reading.problems) or "The text could not be understood.",
-            "unanswered": [{"id": q.id, "finding": q.finding, "question": q.text} for q in screen],
-            "knowledge_version": kb.version,
-        }
+        said = not_understood(reading.problems, kb=kb)
+        return {"id": ident, "line": line_no, **said, "unanswered": said.pop("questions")}
     out: dict[str, Any] = {"id": ident, **assessment_to_dict(result.assessment, kb=kb)}
     if reading is not None:
         out["understood"] = True

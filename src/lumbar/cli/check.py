@@ -16,9 +16,9 @@ from lumbar.intake.model import Findings
 from lumbar.knowledge.loader import default_kb
 from lumbar.knowledge.models import KnowledgeBase
 from lumbar.service import CheckResult, check
-from lumbar.triage.contract import assessment_to_dict
+from lumbar.triage.contract import assessment_to_dict, not_understood
 
-__all__ = ["add_parser", "not_understood_dict", "run"]
+__all__ = ["add_parser", "run"]
 
 MAX_INPUT_BYTES = 2_000_000  # a bound on what we read from one file or stdin
 
@@ -98,18 +98,6 @@ def _save(result: CheckResult, kb: KnowledgeBase) -> None:
     print(f"(saved to episode {episode.id[:8]} in your diary)", file=sys.stderr)  # noqa: T201
 
 
-def not_understood_dict(problems: tuple[str, ...], kb: KnowledgeBase) -> dict[str, Any]:
-    """What we say when the text could not be read: never a silent self-care answer."""
-    screen = [q for q in kb.questions if q.section == "red_flag_screen"]
-    return {
-        "understood": False,
-        "error": " ".join(problems) or "The text could not be understood.",
-        "urgency": None,
-        "questions": [{"id": q.id, "question": q.text} for q in screen],
-        "knowledge_version": kb.version,
-    }
-
-
 def run(args: argparse.Namespace) -> int:
     kb = default_kb()
     now = datetime.now(UTC)
@@ -127,14 +115,15 @@ def run(args: argparse.Namespace) -> int:
     result = check(kb=kb, now=now, text=text, answers=answers, age=args.age, sex=args.sex)
     reading = result.reading
     if reading is not None and not reading.understood and answers is None:
+        said = not_understood(reading.problems, kb=kb)
         if args.json:
-            print(json.dumps(not_understood_dict(reading.problems, kb), indent=2))  # noqa: T201
+            print(json.dumps(said, indent=2))  # noqa: T201
             return 1
         print(" ".join(reading.problems))  # noqa: T201
         if sys.stdin.isatty():
             return interactive.run_interactive(kb=kb, now=now, age=args.age, sex=args.sex, skip_text=True)
         print("Please answer these questions (lumbar check in a terminal, or --answers FILE.json):")  # noqa: T201
-        for q in not_understood_dict(reading.problems, kb)["questions"]:
+        for q in said["questions"]:
             print(f"  [{q['id']}] {q['question']}")  # noqa: T201
         return 1
     if args.save:

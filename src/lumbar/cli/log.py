@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-import textwrap
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from lumbar.cli._store import guarded, local, open_diary, parse_number, parse_score, parse_time
+from lumbar.cli.render import wrap
 from lumbar.diary.model import DiaryError, Treatment
 
 if TYPE_CHECKING:
@@ -132,10 +132,6 @@ def _score(name: str) -> Callable[[str], int | None]:
 # --- output --------------------------------------------------------------------------------------------
 
 
-def _wrap(text: str, indent: str) -> str:
-    return textwrap.fill(text, width=96, initial_indent=indent, subsequent_indent=indent + "  ")
-
-
 def render_logged(logged: LoggedEntry) -> str:
     out: list[str] = []
     if logged.new_red_flags and logged.assessment is not None:
@@ -146,8 +142,8 @@ def render_logged(logged: LoggedEntry) -> str:
         out.append("A warning sign in your notes:")
         for flag in logged.new_red_flags:
             words = f' (you said: "{" / ".join(flag.evidence)}")' if flag.evidence else ""
-            out.append(_wrap(f"! {flag.label} [{flag.urgency.value}]{words}", "  "))
-            out.append(_wrap(f"What to do: {flag.action}", "    "))
+            out.append(wrap(f"! {flag.label} [{flag.urgency.value}]{words}", "  "))
+            out.append(wrap(f"What to do: {flag.action}", "    "))
         out.append("Run `lumbar check` for the full advice.")
         out.append("")
     course = logged.course
@@ -157,7 +153,7 @@ def render_logged(logged: LoggedEntry) -> str:
         out.append(f"This episode: {course.urgency.value.upper().replace('_', '-')}: {URGENCY_MEANING[course.urgency]}")
         for flag in course.red_flags:
             if not flag.weak:
-                out.append(_wrap(f"! {flag.label}. {flag.action}", "  "))
+                out.append(wrap(f"! {flag.label}. {flag.action}", "  "))
         out.append("")
     e = logged.entry
     pain = f"pain {e.pain}/10" if e.pain is not None else "entry"

@@ -9,7 +9,7 @@ from lumbar.knowledge.models import KnowledgeBase, Urgency
 from lumbar.triage.contract import URGENCY_MEANING
 from lumbar.triage.model import Assessment
 
-__all__ = ["render_assessment"]
+__all__ = ["render_assessment", "wrap"]
 
 _BANNER = {
     Urgency.EMERGENCY: "EMERGENCY",
@@ -20,7 +20,7 @@ _BANNER = {
 _WIDTH = 96
 
 
-def _wrap(text: str, indent: str = "  ") -> str:
+def wrap(text: str, indent: str = "  ") -> str:
     return textwrap.fill(text, width=_WIDTH, initial_indent=indent, subsequent_indent=indent + "  ")
 
 
@@ -41,15 +41,15 @@ def render_assessment(a: Assessment, *, kb: KnowledgeBase, max_steps: int = 6) -
         out.append("Why:")
         for r in strong:
             words = f' (you said: "{" / ".join(r.evidence)}")' if r.evidence else ""
-            out.append(_wrap(f"! {r.label} [{r.urgency.value}]{words}"))
-            out.append(_wrap(r.reason, "    "))
-            out.append(_wrap(f"What to do: {r.action}", "    "))
-            out.append(_wrap(f"Sources: {_cite(r.sources, kb)}", "    "))
+            out.append(wrap(f"! {r.label} [{r.urgency.value}]{words}"))
+            out.append(wrap(r.reason, "    "))
+            out.append(wrap(f"What to do: {r.action}", "    "))
+            out.append(wrap(f"Sources: {_cite(r.sources, kb)}", "    "))
         for r in weak:
             words = f' (you said: "{" / ".join(r.evidence)}")' if r.evidence else ""
-            out.append(_wrap(f"- weak flag: {r.label}{words}. {r.reason}"))
+            out.append(wrap(f"- weak flag: {r.label}{words}. {r.reason}"))
         if any(reason.startswith("weak_flags_") for reason in a.urgency_reasons):
-            out.append(_wrap("Several weak warning signs together raised the urgency (IFOMPT 2020)."))
+            out.append(wrap("Several weak warning signs together raised the urgency (IFOMPT 2020)."))
     else:
         out.append("Why: no red flags in what you told us.")
     out.append("")
@@ -58,43 +58,43 @@ def render_assessment(a: Assessment, *, kb: KnowledgeBase, max_steps: int = 6) -
         for c in a.conditions[:3]:
             moved = ", ".join(_influence(i.label, i.evidence, i.ratio) for i in c.why[:3])
             flag = "  (must not be missed: a warning sign points to it)" if c.flagged_by else ""
-            out.append(_wrap(f"{c.probability:5.0%}  {c.label}{flag}" + (f"  because: {moved}" if moved else "")))
+            out.append(wrap(f"{c.probability:5.0%}  {c.label}{flag}" + (f"  because: {moved}" if moved else "")))
         out.append("")
     if a.factors:
         out.append("What may have set it off:")
         for f in a.factors:
             words = f' ("{" / ".join(f.evidence)}")' if f.evidence else ""
-            out.append(_wrap(f"- {f.label}{words}"))
+            out.append(wrap(f"- {f.label}{words}"))
         out.append("")
     plan = a.plan
     out.append(f"What to do now: {plan.headline}")
     for s in plan.self_care[:max_steps]:
-        out.append(_wrap(f"- {s.label} [evidence: {s.evidence_grade.replace('_', ' ')}]: {s.advice}"))
+        out.append(wrap(f"- {s.label} [evidence: {s.evidence_grade.replace('_', ' ')}]: {s.advice}"))
         for n in s.cautions:
-            out.append(_wrap(f"  {n.severity.upper()}: {n.advice}", "    "))
+            out.append(wrap(f"  {n.severity.upper()}: {n.advice}", "    "))
     if len(plan.self_care) > max_steps:
         out.append(
-            _wrap(f"(and {len(plan.self_care) - max_steps} more in `lumbar check --json` / `lumbar learn self-care`)")
+            wrap(f"(and {len(plan.self_care) - max_steps} more in `lumbar check --json` / `lumbar learn self-care`)")
         )
     if plan.avoid:
         out.append("What not to do:")
         for s in plan.avoid[:4]:
-            out.append(_wrap(f"- {s.label}: {s.advice}"))
+            out.append(wrap(f"- {s.label}: {s.advice}"))
     if plan.prevention:
         out.append("To stop it coming back:")
         for s in plan.prevention[:4]:
-            out.append(_wrap(f"- {s.label}: {s.advice}"))
+            out.append(wrap(f"- {s.label}: {s.advice}"))
     out.append("")
     if a.unanswered:
         out.append("Not yet answered: you did not say whether you have any of these warning signs.")
         out.append("If you have any of them, the advice changes (run `lumbar check` to be asked):")
         labels = [kb.findings[q.finding].label for q in a.unanswered if q.finding in kb.findings]
-        out.append(_wrap("? " + "; ".join(labels)))
+        out.append(wrap("? " + "; ".join(labels)))
         out.append("")
     if a.safety_net:
         out.append("Get help sooner if:")
         for line in a.safety_net[:5]:
-            out.append(_wrap(f"- {line}"))
+            out.append(wrap(f"- {line}"))
         out.append("")
     out.append(f"lumbar is not a diagnosis. Knowledge version {a.knowledge_version}.")
     return "\n".join(out)

@@ -9,7 +9,7 @@ from lumbar.intake.expr import evaluate
 from lumbar.intake.model import Findings, Status
 from lumbar.knowledge.models import KnowledgeBase, Question
 
-__all__ = ["SECTION_ORDER", "is_known", "next_question", "questionnaire_as_dict"]
+__all__ = ["SECTION_ORDER", "applies", "is_known", "next_question", "questionnaire_as_dict"]
 
 SECTION_ORDER = ("red_flag_screen", "about_you", "follow_up", "pattern", "triggers")
 
@@ -22,7 +22,8 @@ def is_known(q: Question, findings: Findings) -> bool:
     return q.value is not None and findings.values.number(q.value) is not None
 
 
-def _applies(q: Question, findings: Findings) -> bool:
+def applies(q: Question, findings: Findings) -> bool:
+    """Does a question apply, given what is known (its `ask_if`, if any, holds)?"""
     return q.ask_if is None or evaluate(q.ask_if, findings)[0]
 
 
@@ -41,7 +42,7 @@ def next_question(
         if section not in sections:
             continue
         for q in kb.questions:
-            if q.section == section and q.id not in asked and not is_known(q, findings) and _applies(q, findings):
+            if q.section == section and q.id not in asked and not is_known(q, findings) and applies(q, findings):
                 return q
     return None
 

@@ -8,7 +8,7 @@ from lumbar.care.plan import MedicationNote, Plan, PlanStep
 from lumbar.knowledge.models import KnowledgeBase, Urgency
 from lumbar.triage.model import Assessment
 
-__all__ = ["URGENCY_MEANING", "assessment_to_dict"]
+__all__ = ["URGENCY_MEANING", "assessment_to_dict", "not_understood"]
 
 URGENCY_MEANING = {
     Urgency.EMERGENCY: "Call the emergency number or go to the emergency department now.",
@@ -108,4 +108,20 @@ def assessment_to_dict(a: Assessment, *, kb: KnowledgeBase) -> dict[str, Any]:
         "unanswered": [{"id": q.id, "finding": q.finding, "question": q.text} for q in a.unanswered],
         "knowledge_version": a.knowledge_version,
         "assessed_at": a.assessed_at.isoformat(),
+    }
+
+
+def not_understood(problems: tuple[str, ...], *, kb: KnowledgeBase) -> dict[str, Any]:
+    """What we say when text could not be read: no urgency (never a silent self-care answer), the
+    reason, and the red-flag screen questions to ask instead."""
+    return {
+        "understood": False,
+        "error": " ".join(problems) or "The text could not be understood.",
+        "urgency": None,
+        "questions": [
+            {"id": q.id, "finding": q.finding, "question": q.text}
+            for q in kb.questions
+            if q.section == "red_flag_screen"
+        ],
+        "knowledge_version": kb.version,
     }

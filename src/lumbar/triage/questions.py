@@ -2,25 +2,21 @@
 
 from __future__ import annotations
 
-from lumbar.intake.expr import evaluate
 from lumbar.intake.model import Findings, Status
-from lumbar.knowledge.models import KnowledgeBase, Question
+from lumbar.intake.questionnaire import applies
+from lumbar.knowledge.models import KnowledgeBase
 from lumbar.triage.model import OpenQuestion
 
-__all__ = ["applicable", "open_red_flag_questions"]
+__all__ = ["open_red_flag_questions"]
 
 _SCREEN_SECTIONS = ("red_flag_screen", "follow_up")
-
-
-def applicable(question: Question, findings: Findings) -> bool:
-    return question.ask_if is None or evaluate(question.ask_if, findings)[0]
 
 
 def open_red_flag_questions(findings: Findings, *, kb: KnowledgeBase) -> tuple[OpenQuestion, ...]:
     """Screen questions (and follow-ups that apply) whose finding is unknown or uncertain."""
     out = []
     for q in kb.questions:
-        if q.section not in _SCREEN_SECTIONS or q.finding is None or not applicable(q, findings):
+        if q.section not in _SCREEN_SECTIONS or q.finding is None or not applies(q, findings):
             continue
         if findings.status(q.finding) in (None, Status.UNCERTAIN):
             out.append(OpenQuestion(q.id, q.finding, q.text))
