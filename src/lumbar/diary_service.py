@@ -27,10 +27,12 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BackupReport",
+    "DiaryView",
     "EpisodeSummary",
     "ImportReport",
     "LoggedEntry",
     "backup",
+    "delete_everything",
     "end_episode",
     "export_diary",
     "get_profile",
@@ -38,6 +40,7 @@ __all__ = [
     "import_diary",
     "list_episodes",
     "log_entry",
+    "read_diary",
     "resolve_episode",
     "set_profile",
     "start_episode",
@@ -283,6 +286,33 @@ def list_episodes(*, session: Session) -> list[EpisodeSummary]:
             )
         )
     return out
+
+
+@dataclass(frozen=True)
+class DiaryView:
+    """What insights and the report read, in one transaction."""
+
+    episodes: list[Episode]
+    entries: list[Entry]  # of `episode_id` when one was asked for, else all
+    profile: Profile | None
+    episode_id: str | None
+
+
+def read_diary(*, session: Session, episode: str | None = None) -> DiaryView:
+    """Episodes, entries (of one episode, given its id or the first characters of it) and the profile."""
+    episode_id = resolve_episode(episode, session=session).id if episode is not None else None
+    repo = DiaryRepository(session)
+    return DiaryView(repo.episodes(), repo.entries(episode_id=episode_id), repo.get_profile(), episode_id)
+
+
+def delete_everything(*, session: Session) -> tuple[int, int]:
+    """Delete the whole diary (entries, episodes, checks, profile, backup records), in the caller's
+    transaction. Returns how many (episodes, entries) there were."""
+    repo = DiaryRepository(session)
+    repo.lock()
+    counts = repo.count_episodes(), repo.count_entries()
+    repo.clear()
+    return counts
 
 
 # --- profile ------------------------------------------------------------------------------------------

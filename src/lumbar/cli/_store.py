@@ -14,9 +14,10 @@ from lumbar.diary.model import DiaryError
 from lumbar.settings import SettingsError, load_settings
 
 if TYPE_CHECKING:
+    from lumbar.diary_service import DiaryView
     from lumbar.store.database import Database
 
-__all__ = ["fail", "guarded", "local", "open_diary", "parse_number", "parse_score", "parse_time"]
+__all__ = ["fail", "guarded", "local", "open_diary", "parse_number", "parse_score", "parse_time", "read_view"]
 
 Run = Callable[[argparse.Namespace], int]
 
@@ -60,6 +61,18 @@ def open_diary() -> Database:
     from lumbar.store.database import open_database
 
     return open_database(load_settings())
+
+
+def read_view(episode: str | None) -> DiaryView:
+    """The diary (or one episode of it) as insights and the report read it, in one transaction."""
+    from lumbar.diary_service import read_diary
+
+    db = open_diary()
+    try:
+        with db.transaction() as session:
+            return read_diary(session=session, episode=episode)
+    finally:
+        db.dispose()
 
 
 def local(at: datetime) -> datetime:

@@ -10,11 +10,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from lumbar.cli._store import fail, guarded, local, open_diary
+from lumbar.cli._store import fail, guarded, local, read_view
 
 if TYPE_CHECKING:
-    from lumbar.diary.model import Entry, Episode
-    from lumbar.intake.model import Profile
+    from lumbar.diary.model import Episode
     from lumbar.triage import Assessment
 
 __all__ = ["add_parser", "run"]
@@ -33,22 +32,6 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--plot", type=Path, metavar="FILE", help="also draw a chart to FILE (.png or .svg)")
     p.add_argument("--chart", choices=["pain", "episodes", "triggers"], default="pain", help="which chart --plot draws")
     p.set_defaults(run=run)
-
-
-def _read_diary(episode: str | None) -> tuple[list[Episode], list[Entry], Profile | None, str | None]:
-    """Everything insights need, read in one transaction: episodes, entries, the profile, and the
-    resolved episode id when one was asked for."""
-    from lumbar.diary_service import get_profile, resolve_episode
-    from lumbar.store.repository import DiaryRepository
-
-    db = open_diary()
-    try:
-        with db.transaction() as session:
-            episode_id = resolve_episode(episode, session=session).id if episode is not None else None
-            repo = DiaryRepository(session)
-            return repo.episodes(), repo.entries(episode_id=episode_id), get_profile(session=session), episode_id
-    finally:
-        db.dispose()
 
 
 def _safety_net_dict(episode: Episode, assessment: Assessment) -> dict[str, Any]:
@@ -88,9 +71,8 @@ def _safety_net_text(episode: Episode, assessment: Assessment | None) -> list[st
 
 @guarded("insights")
 def run(args: argparse.Namespace) -> int:
-    from lumbar.diary.course import episode_safety_net
-    from lumbar.diary.insights import compute_insights
     from lumbar.knowledge.loader import default_kb
+    from lumbar.overview import overview
     from lumbar.report import format_insights, insights_to_dict
 
     if args.plot is not None:
@@ -102,16 +84,13 @@ def run(args: argparse.Namespace) -> int:
             return fail("insights", str(exc))
     now = datetime.now(UTC)
     tz = datetime.now().astimezone().tzinfo
-    episodes, entries, profile, episode_id = _read_diary(args.episode)
-    insights = compute_insights(episodes, entries, now=now, episode_id=episode_id, tz=tz)
-    kb = default_kb()
-    current = [e for e in episodes if e.ended_at is None and (episode_id is None or e.id == episode_id)]
-    nets = [(ep, episode_safety_net(ep, entries, profile=profile, now=now, kb=kb)) for ep in current]
+    view = read_view(args.episode)
+    seen = overview(view, now=now, tz=tz, kb=default_kb())
+    insights, nets = seen.insights, seen.safety_nets
     if args.plot is not None:
         from lumbar.report.charts import render_chart
 
-        shown = [e for e in episodes if episode_id is None or e.id == episode_id]
-        render_chart(args.chart, args.plot, insights=insights, entries=entries, episodes=shown)
+        render_chart(args.chart, args.plot, insights=insights, entries=view.entries, episodes=seen.shown_episodes)
     if args.json:
         out = insights_to_dict(insights)
         out["safety_net"] = [_safety_net_dict(ep, a) for ep, a in nets if a is not None]

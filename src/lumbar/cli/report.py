@@ -11,14 +11,10 @@ import os
 import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from lumbar.cli._store import fail, guarded, open_diary
+from lumbar.cli._store import fail, guarded, read_view
 from lumbar.diary.model import DiaryError
-
-if TYPE_CHECKING:
-    from lumbar.diary.model import Entry, Episode
-    from lumbar.intake.model import Profile
 
 __all__ = ["add_parser", "run"]
 
@@ -64,25 +60,6 @@ def _writable(out: Path) -> str | None:
     return None
 
 
-def _read_diary(episode: str | None) -> tuple[list[Episode], list[Entry], Profile | None, str | None]:
-    from lumbar.diary_service import get_profile, resolve_episode
-    from lumbar.store.repository import DiaryRepository
-
-    db = open_diary()
-    try:
-        with db.transaction() as session:
-            episode_id = resolve_episode(episode, session=session).id if episode is not None else None
-            repo = DiaryRepository(session)
-            return (
-                repo.episodes(),
-                repo.entries(episode_id=episode_id),
-                get_profile(session=session),
-                episode_id,
-            )
-    finally:
-        db.dispose()
-
-
 @guarded("report")
 def run(args: argparse.Namespace) -> int:
     from lumbar.report.doctor import ReportError, parse_sections
@@ -102,24 +79,13 @@ def run(args: argparse.Namespace) -> int:
         return fail("report", problem)
 
     from lumbar.knowledge.loader import default_kb
-    from lumbar.report.doctor import build_report
+    from lumbar.overview import doctor_report
     from lumbar.report.render import write_report
 
     now = datetime.now(UTC)
     tz = datetime.now().astimezone().tzinfo or UTC
-    episodes, entries, profile, episode_id = _read_diary(args.episode)
-    model = build_report(
-        episodes=episodes,
-        entries=entries,
-        profile=profile,
-        now=now,
-        kb=default_kb(),
-        sections=sections,
-        start=start,
-        end=end,
-        episode_id=episode_id,
-        tz=tz,
-    )
+    view = read_view(args.episode)
+    model = doctor_report(view, now=now, tz=tz, kb=default_kb(), sections=sections, start=start, end=end)
     try:
         write_report(model, out)
     except OSError as exc:

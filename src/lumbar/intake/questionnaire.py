@@ -9,7 +9,7 @@ from lumbar.intake.expr import evaluate
 from lumbar.intake.model import Findings, Status
 from lumbar.knowledge.models import KnowledgeBase, Question
 
-__all__ = ["SECTION_ORDER", "applies", "is_known", "next_question", "questionnaire_as_dict"]
+__all__ = ["SECTION_ORDER", "applies", "is_known", "next_question", "open_questions", "questionnaire_as_dict"]
 
 SECTION_ORDER = ("red_flag_screen", "about_you", "follow_up", "pattern", "triggers")
 
@@ -45,6 +45,23 @@ def next_question(
             if q.section == section and q.id not in asked and not is_known(q, findings) and applies(q, findings):
                 return q
     return None
+
+
+def open_questions(
+    findings: Findings,
+    *,
+    kb: KnowledgeBase,
+    asked: Collection[str] = (),
+    sections: Collection[str] = SECTION_ORDER,
+) -> list[Question]:
+    """Every question worth asking now, in asking order: for a form that shows them all at once.
+    Follow-ups that depend on answers not yet given are not among them (ask again after the answers)."""
+    seen = set(asked)
+    out: list[Question] = []
+    while (q := next_question(findings, kb=kb, asked=seen, sections=sections)) is not None:
+        seen.add(q.id)
+        out.append(q)
+    return out
 
 
 def questionnaire_as_dict(kb: KnowledgeBase) -> dict[str, Any]:

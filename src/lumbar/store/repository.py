@@ -255,6 +255,6 @@ class DiaryRepository:
         self.session.flush()
 
     def clear(self) -> None:
-        """Delete every diary row (tests, and a future `lumbar forget`)."""
+        """Delete every diary row (`diary_service.delete_everything`, and tests)."""
         for table in (EntryRow, AssessmentRow, EpisodeRow, ProfileRow, BackupRow):
             self.session.execute(delete(table))
