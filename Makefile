@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/lumbar check
+	$(BIN)/lumbar serve
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

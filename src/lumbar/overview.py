@@ -16,7 +16,14 @@ if TYPE_CHECKING:
     from lumbar.report.doctor import ReportModel, SectionId
     from lumbar.triage.model import Assessment
 
-__all__ = ["Overview", "doctor_report", "overview"]
+__all__ = ["QUIET_COURSE", "QUIET_COURSE_SOURCES", "Overview", "doctor_report", "overview"]
+
+# Said of an open episode whose course fires no rule yet (seed 003; NICE CKS low back pain review at 6 weeks).
+QUIET_COURSE = (
+    "nothing in its course calls for a check yet. If it is not starting to improve after 48-72 hours of "
+    "self-care, or has not settled within 6 weeks, book an appointment with your doctor."
+)
+QUIET_COURSE_SOURCES = ("seed_003",)
 
 
 @dataclass(frozen=True)

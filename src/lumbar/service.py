@@ -5,6 +5,7 @@ No logic of its own beyond wiring: reading text, merging answers and stated valu
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
@@ -25,8 +26,14 @@ class CheckResult:
     findings: Findings = field(default_factory=Findings)  # what assess() was given: text merged with answers
 
 
+# The reader's spaCy pipeline and its lazily compiled phrase patterns are shared; the web app may call in
+# from several threads, so one reading at a time (it is CPU-bound, so threads gain nothing here anyway).
+_READER_LOCK = threading.Lock()
+
+
 def read_text(text: str, *, kb: KnowledgeBase) -> Reading:
-    return read(text, kb=kb)
+    with _READER_LOCK:
+        return read(text, kb=kb)
 
 
 def _stated(values: Values, age: int | None, sex: Sex | None) -> Values:

@@ -7,12 +7,12 @@ import sys
 from collections.abc import Sequence
 
 from lumbar import __version__
-from lumbar.cli import check, diary, evaluate, insights, learn, log, questionnaire, report, transfer
+from lumbar.cli import check, diary, evaluate, insights, learn, log, questionnaire, report, serve, transfer
 from lumbar.knowledge.loader import KnowledgeError
 
 __all__ = ["main"]
 
-_COMMANDS = (check, questionnaire, learn, evaluate, log, diary, insights, transfer, report)
+_COMMANDS = (check, questionnaire, learn, evaluate, log, diary, insights, transfer, report, serve)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -58,10 +58,9 @@ def _safety_net_dict(episode: Episode, assessment: Assessment) -> dict[str, Any]
 def _safety_net_text(episode: Episode, assessment: Assessment | None) -> list[str]:
     head = f"Current episode (started {local(episode.started_at):%Y-%m-%d})"
     if assessment is None:
-        return [
-            f"{head}: nothing in its course calls for a check yet. If it is not starting to improve after "
-            "48-72 hours of self-care, or has not settled within 6 weeks, book an appointment with your doctor."
-        ]
+        from lumbar.overview import QUIET_COURSE
+
+        return [f"{head}: {QUIET_COURSE}"]
     lines = [f"{head}: {assessment.urgency.value.upper().replace('_', ' ')}"]
     for rule in assessment.red_flags:
         why = f" ({'; '.join(rule.evidence)})" if rule.evidence else ""

@@ -24,7 +24,17 @@ from lumbar.diary.model import AssessmentRecord, DiaryError, Entry, Episode, Tre
 from lumbar.intake.model import Profile
 from lumbar.knowledge.models import Urgency
 
-__all__ = ["FORMAT", "VERSION", "DiaryData", "ExchangeError", "dump_csv", "dump_json", "parse_diary"]
+__all__ = [
+    "FORMAT",
+    "VERSION",
+    "DiaryData",
+    "ExchangeError",
+    "dump_csv",
+    "dump_json",
+    "entry_to_dict",
+    "episode_to_dict",
+    "parse_diary",
+]
 
 FORMAT = "lumbar-diary"
 VERSION = 1
@@ -119,6 +129,11 @@ def _entry_dict(e: Entry) -> dict[str, Any]:
         "urgency": e.urgency.value if e.urgency is not None else None,
         "red_flags": list(e.red_flags),
     }
+
+
+# The export's shapes, also used by the web API.
+entry_to_dict = _entry_dict
+episode_to_dict = _episode_dict
 
 
 def _profile_dict(p: Profile) -> dict[str, Any]:
