@@ -26,6 +26,8 @@ KB = default_kb()
         ("slid off a chair onto her bottom", "minor_trauma"),
         ("straining to get my wee started", "bladder_dysfunction"),
         ("I get pain in both calves when I walk", "leg_pain_walking"),
+        ("since this morning I can't feel anything around my bottom when I wipe", "saddle_numbness"),
+        ("I can't feel much between my legs", "saddle_numbness"),
     ],
 )
 def test_phrasing_is_read_as_present(text: str, finding: str) -> None:

@@ -177,8 +177,12 @@ async def data_import(request: Request, rt: RT) -> Response:
     form = await posted(request)
     upload = form.get("file")
     if not isinstance(upload, UploadFile) or not upload.filename:
+        await form.close()
         return await _data_page(request, rt, {"errors": ["Choose a file to import."]}, 400)
-    raw = await upload.read()
+    try:
+        raw = await upload.read()
+    finally:
+        await form.close()  # the upload's spooled temporary file
     if not raw:
         return await _data_page(request, rt, {"errors": ["The file is empty."]}, 400)
 
