@@ -75,7 +75,7 @@ def main() -> int:
         f"{'lumbar check --text --json (cold process)':44} median {statistics.median(cold):8.3f} s    "
         f"max {max(cold):8.3f} s    n={len(cold):5}   goal: < 2 s"
     )
-    for name in ("insights", "diary", "report", "fhir"):
+    for name in ("insights", "diary", "report", "fhir", "web"):
         path = ROOT / "bench" / f"{name}.py"
         if path.exists():
             print(f"\n-- {name}")
