@@ -29,7 +29,7 @@ from lumbar.web.security import CSP
 
 SELF_CARE = "My lower back went into spasm this morning after lifting a heavy box. It eases when I walk about."
 EMERGENCY = "Terrible back pain since yesterday and now I can't pass urine and I'm numb around my bottom."
-SECRET = "zebra-marmalade"  # a word that must never reach a log
+MARKER = "zebra-marmalade"  # a word that must never reach a log
 PAGES = ["/", "/check", "/diary", "/insights", "/report", "/learn", "/learn/red-flags", "/profile", "/data"]
 
 
@@ -257,7 +257,10 @@ def test_bad_entries_are_a_400_and_nothing_is_saved(client: TestClient, form: di
 
 def test_episodes_start_and_end_from_the_page(client: TestClient) -> None:
     csrf = token(client, "/diary")
-    assert client.post("/diary/episodes", data={"csrf": csrf, "action": "start", "trigger": "gardening"}).status_code == 200
+    assert (
+        client.post("/diary/episodes", data={"csrf": csrf, "action": "start", "trigger": "gardening"}).status_code
+        == 200
+    )
     again = client.post("/diary/episodes", data={"csrf": csrf, "action": "start"})
     assert again.status_code == 400 and "still open" in again.text
     assert client.post("/diary/episodes", data={"csrf": csrf, "action": "end"}).status_code == 200
@@ -323,7 +326,9 @@ def test_bad_api_checks_are_4xx(client: TestClient) -> None:
     r = client.post("/api/check", json={"answers": {"bladder_dysfunction": "perhaps", "nope": True}})
     assert r.status_code == 400
     assert len(r.json()["problems"]) == 2
-    assert client.post("/api/check", content=b"{not json", headers={"content-type": "application/json"}).status_code == 422
+    assert (
+        client.post("/api/check", content=b"{not json", headers={"content-type": "application/json"}).status_code == 422
+    )
 
 
 def test_bad_query_values_are_4xx(client: TestClient) -> None:
@@ -411,7 +416,11 @@ def test_a_broken_import_is_a_400_and_imports_nothing(client: TestClient) -> Non
     csrf = token(client, "/data")
     good = json.loads(client.get("/export?format=json").content)
     good["entries"] = [{"id": "e1", "episode_id": "nowhere", "at": "2026-01-01T00:00:00+00:00", "pain": 99}]
-    for name, content in (("bad.json", json.dumps(good).encode()), ("junk.json", b"\x00\xff not a diary"), ("e.json", b"")):
+    for name, content in (
+        ("bad.json", json.dumps(good).encode()),
+        ("junk.json", b"\x00\xff not a diary"),
+        ("e.json", b""),
+    ):
         r = client.post("/data/import", data={"csrf": csrf}, files={"file": (name, content, "application/json")})
         assert r.status_code == 400, name
         assert "Nothing was saved" in r.text or "empty" in r.text
@@ -424,11 +433,11 @@ def test_a_broken_import_is_a_400_and_imports_nothing(client: TestClient) -> Non
 
 def test_symptom_text_never_reaches_the_logs(client: TestClient, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
-    words = f"{SECRET} my back spasmed and I cannot pass urine"
+    words = f"{MARKER} my back spasmed and I cannot pass urine"
     client.post("/check", data={"csrf": token(client), "text": words, "step": "text"})
     client.post("/api/check", json={"text": words})
     client.post("/diary/entries", data={"csrf": token(client, "/diary"), "pain": "4", "notes": words})
     client.post("/api/entries", json={"pain": 4, "notes": words, "sitting_hours": 99})  # refused
     client.post("/diary/entries", data={"csrf": token(client, "/diary"), "pain": "44", "notes": words})  # refused
-    assert SECRET not in caplog.text
+    assert MARKER not in caplog.text
     assert caplog.records, "logging was captured (the check above is not vacuous)"

@@ -70,7 +70,7 @@ def read_view(episode: str | None) -> DiaryView:
 
     db = open_diary()
     try:
-        with db.transaction() as session:
+        with db.reading() as session:
             return read_diary(session=session, episode=episode)
     finally:
         db.dispose()

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
@@ -37,10 +37,14 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+READ_ONLY: Final = "lumbar_read_only"  # an execution option: this transaction only reads
+
+
 def _sqlite_begin(conn: Any) -> None:
     # IMMEDIATE takes the write lock at BEGIN, waiting up to busy_timeout for it, so two writers queue
-    # instead of one failing when a read turns into a write.
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    # instead of one failing when a read turns into a write. A read-only transaction (Database.reading)
+    # begins DEFERRED: in WAL mode readers never wait for the writer or for each other.
+    conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")
 
 
 def make_engine(url: str) -> Engine:
@@ -72,6 +76,17 @@ class Database:
         """One session in one transaction: committed on success, rolled back on any exception."""
         with self.sessions() as session, session.begin():
             yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A transaction that only reads (a consistent snapshot; never takes SQLite's write lock, so many
+        pages can be read at once). Writing in it is a mistake: it is rolled back at the end."""
+        with self.sessions() as session:
+            session.connection(execution_options={READ_ONLY: True})
+            try:
+                yield session
+            finally:
+                session.rollback()
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -65,7 +65,7 @@ async def health() -> dict[str, str]:
 @router.post(
     "/check", dependencies=[Depends(_json_only)], summary="triage text and/or answers", response_class=JSONResponse
 )
-async def api_check(body: CheckIn, rt: RT) -> JSONResponse:
+def api_check(body: CheckIn, rt: RT) -> JSONResponse:  # a thread: 3-5 ms of CPU must not stall the event loop
     """The `lumbar check --json` contract. Text that cannot be read gives `understood: false`, no urgency,
     and the red-flag questions to answer instead (never a silent self-care answer)."""
     if body.text is None and body.answers is None:
@@ -92,7 +92,7 @@ def api_entries(
     from lumbar.diary_service import history, resolve_episode
     from lumbar.store.exchange import entry_to_dict
 
-    with rt.db.transaction() as session:
+    with rt.db.reading() as session:
         episode_id = resolve_episode(episode, session=session).id if episode is not None else None
         return [entry_to_dict(e) for e in history(session=session, now=rt.now(), episode_id=episode_id, days=days)]
 
@@ -117,7 +117,7 @@ def api_episodes(rt: RT) -> list[dict[str, Any]]:
     from lumbar.diary_service import list_episodes
     from lumbar.store.exchange import episode_to_dict
 
-    with rt.db.transaction() as session:
+    with rt.db.reading() as session:
         summaries = list_episodes(session=session)
     return [
         {

@@ -29,7 +29,7 @@ def _attachment(body: bytes, media: str, name: str) -> Response:
 def _view(rt: Runtime, episode: str | None) -> DiaryView:
     from lumbar.diary_service import read_diary
 
-    with rt.db.transaction() as session:
+    with rt.db.reading() as session:
         return read_diary(session=session, episode=episode or None)
 
 
@@ -87,7 +87,7 @@ _EXPORT = {
 def export(rt: Runtime, *, format: Literal["json", "csv", "fhir"]) -> Response:
     from lumbar.diary_service import export_diary
 
-    with rt.db.transaction() as session:
+    with rt.db.reading() as session:
         text = export_diary(session=session, format=format, now=rt.now(), kb=rt.kb)
     media, suffix = _EXPORT[format]
     stamp = rt.now().astimezone(rt.tz).strftime("%Y-%m-%d")

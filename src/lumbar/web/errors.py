@@ -12,7 +12,7 @@ from starlette.requests import Request
 from lumbar.diary.model import DiaryError
 from lumbar.intake.answers import AnswerError
 from lumbar.settings import SettingsError
-from lumbar.web.runtime import runtime
+from lumbar.web.runtime import app_runtime
 from lumbar.web.security import CsrfError
 
 __all__ = ["error_response", "install_handlers"]
@@ -33,7 +33,7 @@ def error_response(request: Request, status: int, message: str, problems: list[s
         if problems:
             body["problems"] = problems
         return JSONResponse(body, status_code=status)
-    return runtime(request).templates.TemplateResponse(
+    return app_runtime(request).templates.TemplateResponse(
         request,
         "error.html.j2",
         {"status": status, "message": message, "problems": problems or []},

@@ -102,7 +102,7 @@ def _answers(told: Told, rt: Runtime) -> Any:
 def _profile(rt: Runtime) -> Profile | None:
     from lumbar.diary_service import get_profile
 
-    with rt.db.transaction() as session:
+    with rt.db.reading() as session:
         return get_profile(session=session)
 
 

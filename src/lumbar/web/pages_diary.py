@@ -33,7 +33,7 @@ _YES_NO = {"yes": True, "no": False}
 def _diary_context(rt: Runtime) -> dict[str, Any]:
     from lumbar.diary_service import history, list_episodes
 
-    with rt.db.transaction() as session:
+    with rt.db.reading() as session:
         entries = history(session=session, now=rt.now(), days=RECENT_DAYS)
         episodes = list_episodes(session=session)
     return {

@@ -108,7 +108,7 @@ async def learn(topic: str, request: Request, rt: RT) -> Response:
 def _profile_context(rt: Runtime) -> dict[str, Any]:
     from lumbar.diary_service import get_profile, safety_facts
 
-    with rt.db.transaction() as session:
+    with rt.db.reading() as session:
         profile = get_profile(session=session)
     facts = [(f, rt.kb.findings[f].label) for f in safety_facts(rt.kb)]
     return {"profile": profile, "facts": facts, "errors": []}
@@ -154,7 +154,7 @@ async def profile_save(request: Request, rt: RT) -> Response:
 def _counts(rt: Runtime) -> dict[str, int]:
     from lumbar.store.repository import DiaryRepository
 
-    with rt.db.transaction() as session:
+    with rt.db.reading() as session:
         repo = DiaryRepository(session)
         return {"entries": repo.count_entries(), "episodes": repo.count_episodes()}
 

@@ -18,7 +18,7 @@ from lumbar.store.database import Database
 from lumbar.triage.contract import URGENCY_MEANING
 from lumbar.web.security import CSRF_FIELD, csrf_token
 
-__all__ = ["RT", "Runtime", "make_templates", "runtime"]
+__all__ = ["RT", "Runtime", "app_runtime", "make_templates", "runtime"]
 
 HERE = Path(__file__).parent
 
@@ -45,9 +45,14 @@ class Runtime:
         return self.clock()
 
 
-def runtime(request: Request) -> Runtime:
+def app_runtime(request: Request) -> Runtime:
     rt: Runtime = request.app.state.runtime
     return rt
+
+
+async def runtime(request: Request) -> Runtime:
+    """The dependency (async: no thread hop for what is only a look-up)."""
+    return app_runtime(request)
 
 
 RT = Annotated[Runtime, Depends(runtime)]
