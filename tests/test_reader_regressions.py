@@ -38,6 +38,8 @@ def test_phrasing_is_read_as_present(text: str, finding: str) -> None:
     ("text", "finding"),
     [
         ("my legs go heavy when I walk to the shops", "bilateral_leg_weakness"),  # claudication, not CES
+        ("The pain stays in my lower back, nothing goes down my legs.", "bilateral_leg_symptoms"),
+        ("back pain, none of it goes down my legs", "bilateral_leg_symptoms"),
         ("twisted hard in a rugby tackle", "major_trauma"),
         ("my doctor keeps telling me to lose weight", "weight_loss"),
         ("poor sleep with all the stress at work", "night_pain"),

@@ -337,6 +337,8 @@ def test_bad_query_values_are_4xx(client: TestClient) -> None:
     assert client.get("/api/report?format=docx").status_code == 422
     assert client.get("/api/report?sections=summary,gossip").status_code == 400
     assert client.get("/report/download?format=pdf").status_code == 400  # no section chosen
+    assert client.get("/report/download?section=summary&from=soon").status_code == 400
+    assert client.get("/report/download?section=summary&format=html&from=&to=").status_code == 200  # empty boxes
     assert client.get("/report/download?section=summary&from=2026-02-01&to=2026-01-01").status_code == 400
     assert client.get("/export?format=xml").status_code == 422
     assert client.get("/insights/chart/weather.svg").status_code == 422

@@ -68,15 +68,25 @@ async def report_download(
     rt: RT,
     format: Literal["pdf", "html"] = "pdf",
     section: Annotated[list[str], Query(max_length=20)] = [],  # noqa: B006  # FastAPI copies defaults
-    start: Annotated[date | None, Query(alias="from")] = None,
-    end: Annotated[date | None, Query(alias="to")] = None,
+    start: Annotated[str | None, Query(alias="from", max_length=20)] = None,
+    end: Annotated[str | None, Query(alias="to", max_length=20)] = None,
 ) -> Response:
     if not section:
         raise DiaryError("choose at least one section for the report")
     chosen = ",".join(section)
+    first, last = _day(start, "The first day"), _day(end, "The last day")  # a form sends empty boxes as ""
     return await run_in_threadpool(
-        lambda: downloads.report(rt, format=format, sections=chosen, episode=None, start=start, end=end)
+        lambda: downloads.report(rt, format=format, sections=chosen, episode=None, start=first, end=last)
     )
+
+
+def _day(raw: str | None, name: str) -> date | None:
+    if raw is None or not raw.strip():
+        return None
+    try:
+        return date.fromisoformat(raw.strip())
+    except ValueError:
+        raise DiaryError(f"{name} must be a date like 2026-11-20, not {raw!r}") from None
 
 
 @router.get("/export")

@@ -144,6 +144,8 @@ def _negation() -> list[Any]:
         _rule("without", NEGATED, fw, [_words("without", "w/o", "wo", "sans")], max_scope=8),
         _rule("deny", NEGATED, fw, [_words("deny", "denies", "denied", "denying", "dnies")], max_scope=12),
         _rule("nil", NEGATED, fw, [_words("nil", "nill")], max_scope=6),
+        # "nothing goes down my legs", "nothing in my legs": a short scope ("nothing helps ..." is pseudo below).
+        _rule("nothing", NEGATED, fw, [_words("nothing", "nowt", "none")], max_scope=6),
         _rule("negative for", NEGATED, fw, [_words("negative", "neg", "-ve"), _words("for", "on")]),
         _rule("no sign of", NEGATED, fw, [_words("no", "nil", "without"), _words("sign", "signs", "evidence",
                                                                          "symptoms", "complaints", "features",
@@ -329,6 +331,11 @@ def _boundaries() -> list[Any]:
         _rule("can't stop", _PSEUDO, "PSEUDO", [_words("ca", "can", "could", "cannot", "couldn't"),
                                                 {"LOWER": {"IN": ["n't", "not", "nt"]}, "OP": "?"},
                                                 _words("stop", "help")]),
+        _rule("nothing helps", _PSEUDO, "PSEUDO", [_words("nothing", "nowt", "none"),
+                                                   _words("helps", "help", "helped", "works", "worked", "seems",
+                                                          "eases", "eased", "relieves", "relieved", "touches",
+                                                          "touched", "shifts", "shifted", "stops", "stopped",
+                                                          "makes", "but", "else")]),
         _rule("without doubt", _PSEUDO, "PSEUDO", [_words("without"), _words("doubt", "fail", "question")]),
     ]  # fmt: skip
 
