@@ -103,26 +103,25 @@ def start_server(data_dir: Path, kb: KnowledgeBase) -> LiveServer:
     return LiveServer(url=f"http://127.0.0.1:{port}", data_dir=data_dir, _server=server, _thread=thread, _sock=sock)
 
 
-@pytest.fixture(scope="module")
-def live_server(kb: KnowledgeBase) -> Iterator[LiveServer]:
-    """One app per module, for the tests that do not care what the diary already holds."""
+def _serving(kb: KnowledgeBase) -> Iterator[LiveServer]:
     with tempfile.TemporaryDirectory(prefix="lumbar-web-") as tmp:
         live = start_server(Path(tmp), kb)
         try:
             yield live
         finally:
             live.stop()
+
+
+@pytest.fixture(scope="module")
+def live_server(kb: KnowledgeBase) -> Iterator[LiveServer]:
+    """One app per module, for the tests that do not care what the diary already holds."""
+    yield from _serving(kb)
 
 
 @pytest.fixture
 def fresh_live_server(kb: KnowledgeBase) -> Iterator[LiveServer]:
     """An app with an empty diary of its own, for the tests that walk every page from an empty start."""
-    with tempfile.TemporaryDirectory(prefix="lumbar-web-") as tmp:
-        live = start_server(Path(tmp), kb)
-        try:
-            yield live
-        finally:
-            live.stop()
+    yield from _serving(kb)
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,17 @@ if TYPE_CHECKING:
 
 from lumbar.diary.parsing import parse_number, parse_score, parse_time
 
-__all__ = ["fail", "guarded", "local", "open_diary", "parse_number", "parse_score", "parse_time", "read_view"]
+__all__ = [
+    "bounded_int",
+    "fail",
+    "guarded",
+    "local",
+    "open_diary",
+    "parse_number",
+    "parse_score",
+    "parse_time",
+    "read_view",
+]
 
 Run = Callable[[argparse.Namespace], int]
 
@@ -54,6 +64,21 @@ def guarded(command: str) -> Callable[[Run], Run]:
         return wrapper
 
     return decorate
+
+
+def bounded_int(name: str, low: int, high: int, *, kind: str = "a whole number") -> Callable[[str], int]:
+    """An argparse type: a whole number from `low` to `high`, else a message naming the problem."""
+
+    def parse(raw: str) -> int:
+        try:
+            value = int(raw)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{name} must be {kind}, not {raw!r}") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{name} must be between {low} and {high}, not {value}")
+        return value
+
+    return parse
 
 
 def open_diary() -> Database:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from lumbar.cli import batch, interactive
+from lumbar.cli._store import bounded_int
 from lumbar.cli.render import render_assessment
 from lumbar.intake.answers import AnswerError, findings_from_answers
 from lumbar.intake.model import Findings
@@ -31,7 +32,7 @@ def add_parser(sub: Any) -> None:
     )
     p.add_argument("--text", help="what is happening, in your own words ('-' reads standard input)")
     p.add_argument("--answers", type=Path, metavar="FILE.json", help="answers keyed by question id")
-    p.add_argument("--age", type=_age, help="your age in years")
+    p.add_argument("--age", type=bounded_int("age", 0, 120, kind="a whole number of years"), help="your age in years")
     p.add_argument("--sex", choices=["female", "male"])
     p.add_argument("--json", action="store_true", help="print the JSON contract instead of text")
     p.add_argument(
@@ -41,16 +42,6 @@ def add_parser(sub: Any) -> None:
     )
     p.add_argument("--save", action="store_true", help="attach this check to the open episode in your diary")
     p.set_defaults(run=run)
-
-
-def _age(raw: str) -> int:
-    try:
-        age = int(raw)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"age must be a whole number of years, not {raw!r}") from None
-    if not 0 <= age <= 120:
-        raise argparse.ArgumentTypeError(f"age must be between 0 and 120, not {age}")
-    return age
 
 
 def _fail(message: str) -> int:

@@ -6,6 +6,8 @@ import argparse
 import sys
 from typing import Any
 
+from lumbar.cli._store import bounded_int
+
 __all__ = ["add_parser", "run"]
 
 
@@ -17,18 +19,8 @@ def add_parser(sub: Any) -> None:
         "JSON API under /api. It listens on this computer only (127.0.0.1) unless --host says otherwise.",
     )
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this computer only)")
-    p.add_argument("--port", type=_port, default=8000, help="port (default 8000)")
+    p.add_argument("--port", type=bounded_int("port", 1, 65535), default=8000, help="port (default 8000)")
     p.set_defaults(run=run)
-
-
-def _port(raw: str) -> int:
-    try:
-        port = int(raw)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"port must be a whole number, not {raw!r}") from None
-    if not 1 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"port must be between 1 and 65535, not {port}")
-    return port
 
 
 def run(args: argparse.Namespace) -> int:

@@ -14,11 +14,10 @@ from lumbar.intake.answers import findings_from_answers
 from lumbar.service import check
 from lumbar.triage.contract import assessment_to_dict, not_understood
 from lumbar.web import downloads
+from lumbar.web.forms import MAX_TEXT
 from lumbar.web.runtime import RT
 
 __all__ = ["router"]
-
-MAX_TEXT = 20_000
 
 
 async def _json_only(request: Request) -> None:

@@ -33,11 +33,8 @@ def error_response(request: Request, status: int, message: str, problems: list[s
         if problems:
             body["problems"] = problems
         return JSONResponse(body, status_code=status)
-    return app_runtime(request).templates.TemplateResponse(
-        request,
-        "error.html.j2",
-        {"status": status, "message": message, "problems": problems or []},
-        status_code=status,
+    return app_runtime(request).page(
+        request, "error.html.j2", {"status": status, "message": message, "problems": problems or []}, status
     )
 
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 from starlette.datastructures import FormData
 from starlette.requests import Request
 
+from lumbar.intake.reader._text import MAX_CHARS
 from lumbar.web.security import check_csrf
 
-__all__ = ["field", "fields", "posted"]
+__all__ = ["MAX_TEXT", "field", "fields", "posted"]
+
+MAX_TEXT = MAX_CHARS  # the longest text the reader reads: a check's words, a diary note
 
 
 async def posted(request: Request) -> FormData:
@@ -16,7 +19,7 @@ async def posted(request: Request) -> FormData:
     return await request.form()
 
 
-def field(form: FormData, name: str, *, limit: int = 20_000) -> str | None:
+def field(form: FormData, name: str, *, limit: int = MAX_TEXT) -> str | None:
     value = form.get(name)
     if not isinstance(value, str):
         return None

@@ -22,13 +22,12 @@ from lumbar.intake.questionnaire import open_questions
 from lumbar.knowledge.models import Urgency
 from lumbar.service import CheckResult, check
 from lumbar.triage.contract import assessment_to_dict
-from lumbar.web.forms import field, posted
+from lumbar.web.forms import MAX_TEXT, field, posted
 from lumbar.web.runtime import RT, Runtime
 
 __all__ = ["router"]
 
 router = APIRouter(include_in_schema=False)
-MAX_TEXT = 20_000
 SECTIONS = ("red_flag_screen", "about_you", "follow_up")
 _BOOLEAN = {"yes": True, "no": False, "unsure": None}
 
@@ -112,21 +111,17 @@ def _understood(result: CheckResult) -> list[str]:
     return [o.evidence for o in result.reading.findings.observations.values() if o.evidence][:12]
 
 
-def _page(request: Request, rt: Runtime, name: str, context: dict[str, Any], status: int = 200) -> Response:
-    return rt.templates.TemplateResponse(request, name, context, status_code=status)
-
-
 @router.get("/")
 def home(request: Request, rt: RT) -> Response:
     emergencies = [r for r in rt.kb.rules if r.urgency is Urgency.EMERGENCY]
-    return _page(request, rt, "home.html.j2", {"emergencies": emergencies})
+    return rt.page(request, "home.html.j2", {"emergencies": emergencies})
 
 
 @router.get("/check")
 async def check_form(request: Request, rt: RT) -> Response:
     profile = await run_in_threadpool(_profile, rt)
     told = Told(age=profile.age if profile else None, sex=profile.sex if profile else None)
-    return _page(request, rt, "check.html.j2", {"told": told})
+    return rt.page(request, "check.html.j2", {"told": told})
 
 
 def _assess(told: Told, rt: Runtime, profile: Profile | None) -> CheckResult | None:
@@ -160,13 +155,13 @@ async def check_post(request: Request, rt: RT) -> Response:
         if step != "text":  # the questions again, as the text alone leaves them, with the answers kept
             from_text = check(kb=rt.kb, now=rt.now(), text=told.text, age=told.age, profile=profile)
             shown = open_questions(from_text.findings, kb=rt.kb, sections=SECTIONS)
-        return _page(request, rt, page, {"told": told, "questions": shown, "errors": told.problems}, 400)
+        return rt.page(request, page, {"told": told, "questions": shown, "errors": told.problems}, 400)
     reading = result.reading
     not_read = reading is not None and not reading.understood and not told.answers
     urgent_now = result.assessment.urgency is Urgency.EMERGENCY and not not_read
     questions = open_questions(result.findings, kb=rt.kb, asked=told.asked, sections=SECTIONS)
     if step == "result" or urgent_now or not questions:
-        return _page(request, rt, "result.html.j2", _result_context(told, result, rt, profile))
+        return rt.page(request, "result.html.j2", _result_context(told, result, rt, profile))
     told.asked |= {q.id for q in questions}
     context = {
         "told": told,
@@ -174,7 +169,7 @@ async def check_post(request: Request, rt: RT) -> Response:
         "understood": _understood(result),
         "not_read": list(reading.problems) if not_read and reading is not None else [],
     }
-    return _page(request, rt, "questions.html.j2", context)
+    return rt.page(request, "questions.html.j2", context)
 
 
 @router.post("/check/save")
@@ -186,7 +181,7 @@ async def check_save(request: Request, rt: RT) -> Response:
     profile = await run_in_threadpool(_profile, rt)
     result = _assess(told, rt, profile)
     if result is None:
-        return _page(request, rt, "check.html.j2", {"told": told, "errors": told.problems}, 400)
+        return rt.page(request, "check.html.j2", {"told": told, "errors": told.problems}, 400)
 
     def save() -> str:
         with rt.db.transaction() as session:
@@ -202,4 +197,4 @@ async def check_save(request: Request, rt: RT) -> Response:
     episode_id = await run_in_threadpool(save)
     context = _result_context(told, result, rt, profile)
     context["saved"] = episode_id[:8]
-    return _page(request, rt, "result.html.j2", context)
+    return rt.page(request, "result.html.j2", context)

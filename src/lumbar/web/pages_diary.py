@@ -14,7 +14,7 @@ from starlette.responses import Response
 from lumbar.diary.model import DiaryError, Treatment
 from lumbar.diary.parsing import parse_number, parse_score, parse_time
 from lumbar.triage.contract import assessment_to_dict
-from lumbar.web.forms import field, fields, posted
+from lumbar.web.forms import MAX_TEXT, field, fields, posted
 from lumbar.web.runtime import RT, Runtime
 
 __all__ = ["router"]
@@ -51,7 +51,7 @@ def _diary_context(rt: Runtime) -> dict[str, Any]:
 async def _render(request: Request, rt: Runtime, extra: dict[str, Any], status: int = 200) -> Response:
     context = await run_in_threadpool(_diary_context, rt)
     context.update(extra)
-    return rt.templates.TemplateResponse(request, "diary.html.j2", context, status_code=status)
+    return rt.page(request, "diary.html.j2", context, status)
 
 
 @router.get("/diary")
@@ -82,8 +82,8 @@ def _entry_fields(form: FormData, rt: Runtime) -> dict[str, Any]:
         if values[name] is not None and not 0 <= values[name] <= top:
             raise DiaryError(f"{name.replace('_', ' ')} must be between 0 and {top}, not {values[name]:g}")
     notes = field(form, "notes")
-    if notes is not None and len(notes) > 20_000:
-        raise DiaryError("notes must be under 20,000 characters")
+    if notes is not None and len(notes) > MAX_TEXT:
+        raise DiaryError(f"notes must be under {MAX_TEXT:,} characters")
     values["notes"] = notes
     at = field(form, "at", limit=40)
     values["at"] = parse_time(at, now=rt.now()) if at is not None else None

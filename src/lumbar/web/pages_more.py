@@ -29,10 +29,6 @@ CHARTS = (
 )
 
 
-def _page(request: Request, rt: Runtime, name: str, context: dict[str, Any], status: int = 200) -> Response:
-    return rt.templates.TemplateResponse(request, name, context, status_code=status)
-
-
 @router.get("/insights")
 async def insights(request: Request, rt: RT) -> Response:
     from lumbar.overview import QUIET_COURSE
@@ -47,7 +43,7 @@ async def insights(request: Request, rt: RT) -> Response:
         "has_entries": bool(seen.insights.trend.daily),
         "quiet": QUIET_COURSE,
     }
-    return _page(request, rt, "insights.html.j2", context)
+    return rt.page(request, "insights.html.j2", context)
 
 
 @router.get("/insights/chart/{kind}.svg")
@@ -60,7 +56,7 @@ async def report_page(request: Request, rt: RT) -> Response:
     from lumbar.report.doctor import SECTION_TITLES, SECTIONS
 
     sections = [(s, SECTION_TITLES[s]) for s in SECTIONS]
-    return _page(request, rt, "report.html.j2", {"sections": sections})
+    return rt.page(request, "report.html.j2", {"sections": sections})
 
 
 @router.get("/report/download")
@@ -98,7 +94,7 @@ async def export(rt: RT, format: Literal["json", "csv", "fhir"] = "json") -> Res
 async def learn_index(request: Request, rt: RT) -> Response:
     from lumbar.knowledge.learn import topics
 
-    return _page(request, rt, "learn.html.j2", {"topics": topics(rt.kb), "title": None, "text": None})
+    return rt.page(request, "learn.html.j2", {"topics": topics(rt.kb), "title": None, "text": None})
 
 
 @router.get("/learn/{topic:path}")
@@ -109,10 +105,8 @@ async def learn(topic: str, request: Request, rt: RT) -> Response:
     try:
         text = render_topic(rt.kb, topic)
     except UnknownTopicError:
-        return _page(request, rt, "error.html.j2", {"status": 404, "message": "There is no such topic."}, 404)
-    return _page(
-        request, rt, "learn.html.j2", {"topics": topics(rt.kb), "title": titles.get(topic, topic), "text": text}
-    )
+        return rt.page(request, "error.html.j2", {"status": 404, "message": "There is no such topic."}, 404)
+    return rt.page(request, "learn.html.j2", {"topics": topics(rt.kb), "title": titles.get(topic, topic), "text": text})
 
 
 def _profile_context(rt: Runtime) -> dict[str, Any]:
@@ -126,7 +120,7 @@ def _profile_context(rt: Runtime) -> dict[str, Any]:
 
 @router.get("/profile")
 async def profile(request: Request, rt: RT) -> Response:
-    return _page(request, rt, "profile.html.j2", await run_in_threadpool(_profile_context, rt))
+    return rt.page(request, "profile.html.j2", await run_in_threadpool(_profile_context, rt))
 
 
 @router.post("/profile")
@@ -155,10 +149,10 @@ async def profile_save(request: Request, rt: RT) -> Response:
     except DiaryError as exc:
         context = await run_in_threadpool(_profile_context, rt)
         context["errors"] = [str(exc)]
-        return _page(request, rt, "profile.html.j2", context, 400)
+        return rt.page(request, "profile.html.j2", context, 400)
     context = await run_in_threadpool(_profile_context, rt)
     context["message"] = "Profile saved."
-    return _page(request, rt, "profile.html.j2", context)
+    return rt.page(request, "profile.html.j2", context)
 
 
 def _counts(rt: Runtime) -> dict[str, int]:
@@ -172,7 +166,7 @@ def _counts(rt: Runtime) -> dict[str, int]:
 async def _data_page(request: Request, rt: Runtime, extra: dict[str, Any], status: int = 200) -> Response:
     context: dict[str, Any] = {"counts": await run_in_threadpool(_counts, rt), "errors": []}
     context.update(extra)
-    return _page(request, rt, "data.html.j2", context, status)
+    return rt.page(request, "data.html.j2", context, status)
 
 
 @router.get("/data")

@@ -12,6 +12,7 @@ from typing import Annotated, Any
 from fastapi import Depends
 from fastapi.templating import Jinja2Templates
 from starlette.requests import Request
+from starlette.responses import Response
 
 from lumbar.knowledge.models import KnowledgeBase, Urgency
 from lumbar.store.database import Database
@@ -43,6 +44,10 @@ class Runtime:
 
     def now(self) -> datetime:
         return self.clock()
+
+    def page(self, request: Request, name: str, context: dict[str, Any], status: int = 200) -> Response:
+        """A page from its template; the CSRF token and navigation come from `_page_context`."""
+        return self.templates.TemplateResponse(request, name, context, status_code=status)
 
 
 def app_runtime(request: Request) -> Runtime:
