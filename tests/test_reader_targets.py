@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -34,6 +33,7 @@ from lumbar.intake.reader.lexicon import (
 )
 from lumbar.intake.reader.targets import LazyTargetMatcher, word_starts
 from lumbar.knowledge import default_kb
+from reader_corpus import CORPUS
 
 KB = default_kb()
 RULES = phrase_rules(KB)
@@ -41,19 +41,6 @@ TESTS = Path(__file__).parent
 Key = tuple[int, int, str, bool]
 
 
-def _corpus_texts() -> list[str]:
-    texts: list[str] = []
-    for path in sorted((TESTS / "extraction").glob("*.yaml")) + sorted((TESTS / "vignettes").glob("*.yaml")):
-        texts += [item["text"] for item in yaml.safe_load(path.read_text(encoding="utf-8"))]
-    forms = yaml.safe_load((TESTS / "rule_cases" / "text_forms.yaml").read_text(encoding="utf-8"))
-    for item in forms:
-        for key, value in item.items():
-            if key != "rule":
-                texts += list(value)
-    return texts
-
-
-CORPUS = _corpus_texts()
 # Case folding as `re` does it (Kelvin sign, long s, dotted and dotless i), curly quotes, odd spacing.
 AWKWARD = [
     "",

@@ -5,7 +5,9 @@ lexicon about 150 expressions, 320 kB of pattern text, most of a second of every
 first text is read. `LazyTargetMatcher` finds exactly the same spans (same rules in the same order, same
 token boundaries, same attributes) but compiles one phrase's expression only when a text first has a
 word that could start a match of it (`lexicon.phrase_starts`) and the other words it needs
-(`lexicon.phrase_needs`), and tries it only at those words.
+(`lexicon.phrase_needs`), and tries it only at those words. Which phrases those are is worked out
+from an index built once per knowledge base (phrases by their starts, needs as bit sets), so a text
+costs a few dictionary look-ups per word rather than a test of every phrase.
 
 Semantics copied from `medspacy.common.regex_matcher.RegexMatcher` (the TargetMatcher in group mode,
 no pruning): each rule's expression, the alternation of its phrases, is compiled with `re.IGNORECASE`
@@ -81,21 +83,39 @@ class LazyTargetMatcher:
         self._group = span_group_name
         self._normal_attr = normal_attr
         self._rules: list[PhraseRule] = []
-        # (rule, phrase, start) by the first characters of the start; phrases that can start anywhere
-        self._index: dict[str, list[tuple[int, int, str]]] = {}
-        self._anywhere: list[tuple[int, int]] = []
+        # Built once per knowledge base, so that reading a text costs a few look-ups per word start.
+        # (rule, phrase, needs) by each string a match of the phrase can start with ("": any word),
+        # its needs (`lexicon.phrase_needs`) as bit sets of strings, one of each must be in the text:
+        self._by_start: dict[str, list[tuple[int, int, tuple[int, ...]]]] = {}
+        self._anywhere: list[tuple[int, int, tuple[int, ...]]] = []  # phrases with a leading `~`
+        self._bit: dict[str, int] = {}  # each start and need string's bit
+        self._strings: dict[str, list[str]] = {}  # those strings by their first (up to) 3 characters
         self._compiled: dict[str, re.Pattern[str]] = {}
+        self._by_phrase: dict[tuple[int, int], re.Pattern[str]] = {}
 
     def add(self, rules: Iterable[PhraseRule]) -> None:
+        bit = self._bit
+
+        def bits(strings: Iterable[str]) -> int:
+            out = 0
+            for string_ in strings:
+                if string_ not in bit:
+                    bit[string_] = 1 << len(bit)
+                    self._strings.setdefault(string_[:_KEY_CHARS], []).append(string_)
+                out |= bit[string_]
+            return out
+
         for rule in rules:
             r = len(self._rules)
             self._rules.append(rule)
             for p, phrase in enumerate(rule.phrases):
+                needs = tuple(bits(need) for need in phrase.needs)
                 if phrase.starts is None:
-                    self._anywhere.append((r, p))
+                    self._anywhere.append((r, p, needs))
                     continue
                 for start in phrase.starts:
-                    self._index.setdefault(start[:_KEY_CHARS], []).append((r, p, start))
+                    self._by_start.setdefault(start, []).append((r, p, needs))
+                bits(s for s in phrase.starts if s)
 
     @property
     def rules(self) -> list[PhraseRule]:
@@ -106,72 +126,65 @@ class LazyTargetMatcher:
         """How many phrase expressions have been compiled so far."""
         return len(self._compiled)
 
-    def _pattern(self, source: str) -> re.Pattern[str]:
-        pattern = self._compiled.get(source)
+    def _phrase_pattern(self, r: int, p: int) -> re.Pattern[str]:
+        pattern = self._by_phrase.get((r, p))
         if pattern is None:
-            pattern = re.compile(source, re.IGNORECASE)
-            self._compiled[source] = pattern  # a race only compiles twice; the result is the same
+            source = self._rules[r].phrases[p].pattern
+            pattern = self._compiled.get(source)
+            if pattern is None:
+                pattern = re.compile(source, re.IGNORECASE)
+                self._compiled[source] = pattern  # a race only compiles twice; the result is the same
+            self._by_phrase[(r, p)] = pattern
         return pattern
 
-    def _candidates(self, text: str) -> dict[int, dict[int, set[int] | None]]:
-        """For each rule, for each of its phrases that could match: the offsets it could match at
-        (None: anywhere)."""
+    def _present(self, text: str) -> tuple[list[int], dict[str, list[int]]]:
+        """The offsets where a word starts, and for each start or need string that starts a word of
+        the text (case folded as `re` does), the offsets where it does."""
         folded, at = word_starts(text)
-        found: dict[int, dict[int, set[int] | None]] = {}
+        present: dict[str, list[int]] = {}
         for key, offsets in at.items():
-            for r, p, start in self._index.get(key, ()):
-                here = offsets
-                if len(start) > _KEY_CHARS:
-                    here = [o for o in offsets if folded.startswith(start, o)]
-                    if not here:
-                        continue
-                where = found.setdefault(r, {}).setdefault(p, set())
-                if where is not None:
-                    where.update(here)
-        for r, p in self._anywhere:
-            found.setdefault(r, {})[p] = None
+            for string_ in self._strings.get(key, ()):
+                if len(string_) <= _KEY_CHARS:
+                    present[string_] = offsets
+                else:
+                    here = [o for o in offsets if folded.startswith(string_, o)]
+                    if here:
+                        present[string_] = here
+        return at[""], present
 
-        known: dict[str, bool] = {}
-
-        def has(start: str) -> bool:
-            present = known.get(start)
-            if present is None:
-                offsets = at.get(start[:_KEY_CHARS], [])
-                present = any(len(start) <= _KEY_CHARS or folded.startswith(start, o) for o in offsets)
-                known[start] = present
-            return present
-
-        for r in list(found):
-            phrases = self._rules[r].phrases
-            kept = {p: w for p, w in found[r].items() if all(any(map(has, n)) for n in phrases[p].needs)}
-            if kept:
-                found[r] = kept
-            else:
-                del found[r]
-        return found
+    def _attempts(self, text: str) -> list[tuple[int, int, int]]:
+        """(rule, offset, phrase) for every phrase that could match at an offset, sorted: the order in
+        which the alternation of each rule would try them."""
+        everywhere, present = self._present(text)
+        bit = self._bit
+        have = 0
+        for string_ in present:
+            have |= bit[string_]
+        attempts: list[tuple[int, int, int]] = []
+        for string_, offsets in (*present.items(), ("", everywhere)):
+            for r, p, needs in self._by_start.get(string_, ()):
+                for need in needs:
+                    if not need & have:
+                        break
+                else:
+                    attempts += [(r, o, p) for o in offsets]
+        for r, p, needs in self._anywhere:
+            if all(need & have for need in needs):
+                attempts += [(r, o, p) for o in range(len(text) + 1)]
+        return sorted(set(attempts))
 
     def matches(self, text: str) -> Iterator[tuple[int, int, int]]:
         """(rule index, start, end) character offsets, in the order medspaCy's regex matcher finds them."""
-        candidates = self._candidates(text)
-        for r in sorted(candidates):
-            phrases = sorted(candidates[r].items())
-            offsets: Iterable[int]
-            if any(where is None for _, where in phrases):
-                offsets = range(len(text) + 1)
-            else:
-                offsets = sorted(set().union(*(where for _, where in phrases if where is not None)))
-            resume = 0
-            for offset in offsets:
-                if offset < resume:
-                    continue
-                for p, where in phrases:
-                    if where is not None and offset not in where:
-                        continue
-                    m = self._pattern(self._rules[r].phrases[p].pattern).match(text, offset)
-                    if m is not None:
-                        yield r, m.start(), m.end()
-                        resume = max(m.end(), offset + 1)
-                        break
+        rule, resume = -1, 0
+        for r, offset, p in self._attempts(text):
+            if r != rule:
+                rule, resume = r, 0
+            if offset < resume:
+                continue  # inside the rule's last match, or a later phrase where an earlier one matched
+            m = self._phrase_pattern(r, p).match(text, offset)
+            if m is not None:
+                yield r, m.start(), m.end()
+                resume = max(m.end(), offset + 1)
 
     def __call__(self, doc: Any) -> Any:
         from medspacy.common.regex_matcher import get_token_for_char
