@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic_core import to_json
 
 from lumbar.intake.answers import findings_from_answers
 from lumbar.service import check
@@ -61,25 +62,36 @@ async def health() -> dict[str, str]:
     return {"status": "ok"}
 
 
+class FastJSONResponse(JSONResponse):
+    """JSON written by pydantic-core (Rust): a check's 15-30 kB answer in 0.06 ms instead of the
+    standard library's 0.25 ms. Same JSON text, apart from spacing."""
+
+    def render(self, content: Any) -> bytes:
+        return to_json(content)
+
+
 @router.post(
     "/check", dependencies=[Depends(_json_only)], summary="triage text and/or answers", response_class=JSONResponse
 )
-def api_check(body: CheckIn, rt: RT) -> JSONResponse:  # a thread: 3-5 ms of CPU must not stall the event loop
+async def api_check(body: CheckIn, rt: RT) -> JSONResponse:
     """The `lumbar check --json` contract. Text that cannot be read gives `understood: false`, no urgency,
     and the red-flag questions to answer instead (never a silent self-care answer)."""
+    # Run here on the event loop, not in a worker thread: a check is about 2 ms of pure Python, and under
+    # the GIL a thread would hold up the loop for as long (it runs in 5 ms slices), while handing it to
+    # one costs a quarter of a millisecond per request.
     if body.text is None and body.answers is None:
         raise HTTPException(422, "give text, answers, or both")
     answers = findings_from_answers(body.answers, kb=rt.kb) if body.answers is not None else None
     result = check(kb=rt.kb, now=rt.now(), text=body.text, answers=answers, age=body.age, sex=body.sex)
     reading = result.reading
     if reading is not None and not reading.understood and answers is None:
-        return JSONResponse(not_understood(reading.problems, kb=rt.kb))
+        return FastJSONResponse(not_understood(reading.problems, kb=rt.kb))
     out = assessment_to_dict(result.assessment, kb=rt.kb)
     out["understood"] = True
     if reading is not None:
         out["problems"] = list(reading.problems)
     # Already plain JSON data: sent as it is, without FastAPI's generic encoder (1 ms for this object).
-    return JSONResponse(out)
+    return FastJSONResponse(out)
 
 
 @router.get("/entries", summary="diary entries, oldest first")
