@@ -11,6 +11,10 @@ each of these, at 10 and at 50 concurrent keep-alive connections, for a fixed ti
 it prints requests per second, p50/p99 latency, the server's CPU (share of one core, and ms per request),
 and any response that was not 200 (flagged). Goal: check_rps / health_rps >= 0.5 at each concurrency.
 
+Then the floor: the same check requests to a second server (bench/web_floor.py: the same app plus a
+route that parses and validates them exactly as /api/check does and answers a constant), beside that
+server's /api/health. Its ratio is the most any check could reach through this stack.
+
 Load generator: wrk (Debian package `wrk`), one thread, a Lua script per endpoint (body rotation, a
 strict 200 count, and its exact p50/p99). Without wrk a Python asyncio client is used instead, and the
 output says so: on 2 cores it competes with the server for CPU, so its figures are lower bounds.
@@ -34,7 +38,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import NamedTuple
@@ -154,12 +158,15 @@ def _http(
         return int(exc.code), b""
 
 
-def _start_server(data_dir: str, port: int, log: Path) -> subprocess.Popen[bytes]:
+def _start_server(data_dir: str, port: int, log: Path, *, floor: bool = False) -> subprocess.Popen[bytes]:
     env = {k: v for k, v in os.environ.items() if k != "LUMBAR_DATABASE_URL"}
     env["LUMBAR_DATA_DIR"] = data_dir
+    argv = [sys.executable, "-m", "lumbar", "serve", "--host", "127.0.0.1", "--port", str(port)]
+    if floor:
+        argv = [sys.executable, str(Path(__file__).with_name("web_floor.py")), str(port)]
     with log.open("wb") as out:
         return subprocess.Popen(  # noqa: S603
-            [sys.executable, "-m", "lumbar", "serve", "--host", "127.0.0.1", "--port", str(port)],
+            argv,
             env=env,
             stdout=out,
             stderr=subprocess.STDOUT,
@@ -494,11 +501,7 @@ def main(*, duration: float = DURATION, client: str | None = None) -> int:
                     f"{duration:g} s per run, on 127.0.0.1; server: lumbar serve (uvicorn, 1 process), SQLite"
                 )
 
-            def load(ep: Endpoint, connections: int, seconds: float) -> Result:
-                if wrk is not None:
-                    return _run_wrk(wrk, port, ep, connections, seconds, server.pid)
-                return _run_python(port, ep, connections, seconds, server.pid)
-
+            load = _loader(wrk, port, server.pid)
             for ep in eps:
                 load(ep, CONNECTIONS[0], WARMUP)
 
@@ -526,7 +529,38 @@ def main(*, duration: float = DURATION, client: str | None = None) -> int:
                 print(f"FLAG: the server exited during the run (code {server.returncode})")
         finally:
             _stop_server(server)
+        _floor(wrk, data_dir, duration, check, health)
     return 0
+
+
+def _loader(wrk: str | None, port: int, pid: int) -> Callable[[Endpoint, int, float], Result]:
+    def load(ep: Endpoint, connections: int, seconds: float) -> Result:
+        if wrk is not None:
+            return _run_wrk(wrk, port, ep, connections, seconds, pid)
+        return _run_python(port, ep, connections, seconds, pid)
+
+    return load
+
+
+def _floor(wrk: str | None, data_dir: str, duration: float, check: Endpoint, health: Endpoint) -> None:
+    """The same check requests to a route that parses and validates them as /api/check does and answers
+    a constant (bench/web_floor.py), beside /api/health of that server: the most a check could reach."""
+    floor = check._replace(name="POST /bench/floor (check's body, no check)", path="/bench/floor")
+    port = _free_port()
+    log = Path(data_dir) / "floor.log"
+    server = _start_server(data_dir, port, log, floor=True)
+    try:
+        _wait_ready(server, port, log)
+        load = _loader(wrk, port, server.pid)
+        for ep in (floor, health):
+            load(ep, CONNECTIONS[0], WARMUP)
+        for connections in CONNECTIONS:
+            f, h = load(floor, connections, duration), load(health, connections, duration)
+            _row(f"{floor.name}, {connections} connections", f)
+            _row(f"{health.name} (same server), {connections} connections", h)
+            print(f"{f'floor/health req/s ratio, {connections} connections':44} {f.rps / max(h.rps, 1e-9):8.3f}")
+    finally:
+        _stop_server(server)
 
 
 def _parse(argv: Sequence[str]) -> argparse.Namespace:

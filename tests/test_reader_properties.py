@@ -76,3 +76,14 @@ def test_the_plain_forms_are_read_as_their_findings() -> None:
     """Guards the property above: most plain forms must be read, or negating them proves nothing."""
     read_as_own = sum(read(p, kb=KB).findings.status(f) is not None for f, p in _PHRASES)
     assert read_as_own >= 0.9 * len(_PHRASES)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=60) | st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
+def test_normalise_keeps_length_and_cleans_each_character(text: str) -> None:
+    # The ASCII fast path is the same per-character cleaning as the general one, and neither moves an offset.
+    from lumbar.intake.reader._text import _QUOTES, _WORD_HYPHEN, _clean_char, normalise
+
+    expected = _WORD_HYPHEN.sub(" ", "".join(_clean_char(ch) for ch in text.translate(_QUOTES)))
+    assert normalise(text) == expected
+    assert len(normalise(text)) == len(text)

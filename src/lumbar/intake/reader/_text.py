@@ -31,9 +31,17 @@ def _clean_char(ch: str) -> str:
     return ch
 
 
+# `_clean_char` over ASCII, as one table: the control characters but tab and newline become spaces.
+_ASCII_CLEAN = str.maketrans({chr(i): " " for i in (*range(32), 127) if chr(i) not in "\n\t"})
+
+
 def normalise(text: str) -> str:
     """Straight quotes, word-joining hyphens as spaces, control characters as spaces."""
-    text = "".join(_clean_char(ch) for ch in text.translate(_QUOTES))
+    text = text.translate(_QUOTES)
+    if text.isascii():
+        text = text.translate(_ASCII_CLEAN)
+    else:
+        text = "".join(_clean_char(ch) for ch in text)
     return _WORD_HYPHEN.sub(" ", text)
 
 
