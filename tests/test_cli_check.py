@@ -138,3 +138,63 @@ def test_questionnaire_json_lists_red_flag_screen_first(capsys: pytest.CaptureFi
 def test_learn_unknown_topic_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["learn", "no-such-topic"]) == 2
     assert "no-such-topic" in capsys.readouterr().err
+
+
+FALL = "Slipped on ice and landed on my bottom, now my lower back hurts when I sit"
+
+
+def _diary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("LUMBAR_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("LUMBAR_DATABASE_URL", raising=False)
+    return tmp_path
+
+
+def test_check_uses_the_stored_profile_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _diary(tmp_path, monkeypatch)
+    assert main(["check", "--text", FALL, "--json"]) == 0
+    alone = capsys.readouterr()
+    assert json.loads(alone.out)["urgency"] == "self_care"
+    assert "profile" not in alone.err
+    assert not list(tmp_path.iterdir())  # no diary: none is created by a check
+
+    assert main(["profile", "--age", "80", "--fact", "osteoporosis"]) == 0
+    capsys.readouterr()
+    assert main(["check", "--text", FALL, "--json"]) == 0
+    told = capsys.readouterr()
+    out = json.loads(told.out)  # stdout is still only the JSON contract
+    assert out["urgency"] == "urgent"
+    assert "rf_fragility_fracture" in {f["id"] for f in out["red_flags"]}
+    assert "using your profile: age 80, osteoporosis" in told.err
+
+    assert main(["check", "--text", FALL, "--json", "--no-profile"]) == 0
+    assert json.loads(capsys.readouterr().out)["urgency"] == "self_care"
+    # The person's own --age wins over the profile's.
+    assert main(["check", "--text", FALL, "--json", "--age", "30"]) == 0
+    assert "rf_age_over_50" not in {f["id"] for f in json.loads(capsys.readouterr().out)["red_flags"]}
+
+
+def test_a_batch_never_reads_the_profile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _diary(tmp_path, monkeypatch)
+    assert main(["profile", "--age", "80", "--fact", "osteoporosis"]) == 0
+    lines = tmp_path / "in.jsonl"
+    lines.write_text(json.dumps({"id": "a", "text": FALL}) + "\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["check", "--batch", str(lines)]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["urgency"] == "self_care"
+    assert "profile" not in captured.err
+
+
+def test_an_unreadable_diary_does_not_stop_a_check(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("LUMBAR_DATABASE_URL", "postgresql://nobody@127.0.0.1:1/none")
+    assert main(["check", "--text", "numb between my legs and I can't pee", "--json"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["urgency"] == "emergency"
+    assert "your profile was not used: the diary could not be read" in captured.err
+    assert "Traceback" not in captured.err

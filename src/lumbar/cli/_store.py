@@ -14,6 +14,7 @@ from lumbar.settings import SettingsError, load_settings
 
 if TYPE_CHECKING:
     from lumbar.diary_service import DiaryView
+    from lumbar.intake.model import Profile
     from lumbar.store.database import Database
 
 from lumbar.diary.parsing import parse_number, parse_score, parse_time
@@ -28,6 +29,7 @@ __all__ = [
     "parse_score",
     "parse_time",
     "read_view",
+    "stored_profile",
 ]
 
 Run = Callable[[argparse.Namespace], int]
@@ -99,6 +101,38 @@ def read_view(episode: str | None) -> DiaryView:
             return read_diary(session=session, episode=episode)
     finally:
         db.dispose()
+
+
+def stored_profile() -> Profile | None:
+    """The profile in the person's diary, for `lumbar check`. A machine with no diary yet gets None and
+    still has none afterwards (nothing is created). A diary that cannot be read is said in one line and
+    the check goes on without it: a check is never refused for want of the diary."""
+    from pathlib import Path
+
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        print(f"lumbar check: your profile was not used: {exc}", file=sys.stderr)  # noqa: T201
+        return None
+    if settings.backend == "sqlite":
+        _, _, path = settings.database_url.partition(":///")
+        if not path or not Path(path).is_file():
+            return None
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from lumbar.diary_service import get_profile
+
+    try:
+        db = open_diary()
+        try:
+            with db.reading() as session:
+                return get_profile(session=session)
+        finally:
+            db.dispose()
+    except SQLAlchemyError as exc:
+        reason = str(getattr(exc, "orig", None) or exc.__class__.__name__).splitlines()[0]
+        print(f"lumbar check: your profile was not used: the diary could not be read ({reason})", file=sys.stderr)  # noqa: T201
+        return None
 
 
 def local(at: datetime) -> datetime:

@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from lumbar.cli import batch, interactive
-from lumbar.cli._store import bounded_int
+from lumbar.cli._store import bounded_int, stored_profile
 from lumbar.cli.render import render_assessment
 from lumbar.intake.answers import AnswerError, findings_from_answers
-from lumbar.intake.model import Findings
+from lumbar.intake.model import Findings, Profile
 from lumbar.knowledge.loader import default_kb
 from lumbar.knowledge.models import KnowledgeBase
 from lumbar.service import CheckResult, check
@@ -41,6 +41,12 @@ def add_parser(sub: Any) -> None:
         help='JSON lines {"id", "text", "age"?, "sex"?} in, one result per line out',
     )
     p.add_argument("--save", action="store_true", help="attach this check to the open episode in your diary")
+    p.add_argument(
+        "--no-profile",
+        action="store_true",
+        help="leave out the profile stored in your diary (age, sex, safety facts such as osteoporosis); "
+        "--batch never uses it",
+    )
     p.set_defaults(run=run)
 
 
@@ -89,21 +95,36 @@ def _save(result: CheckResult, kb: KnowledgeBase) -> None:
     print(f"(saved to episode {episode.id[:8]} in your diary)", file=sys.stderr)  # noqa: T201
 
 
+def _profile(args: argparse.Namespace) -> Profile | None:
+    """The stored profile, unless --no-profile; said on stderr when it is used (stdout stays the answer)."""
+    profile = None if args.no_profile else stored_profile()
+    if profile is None or (profile.age is None and profile.sex is None and not profile.facts):
+        return None
+    told = [f"age {profile.age}"] if profile.age is not None else []
+    told += [profile.sex] if profile.sex else []
+    told += sorted(f.replace("_", " ") for f in profile.facts)
+    print(f"(using your profile: {', '.join(told)}; --no-profile leaves it out)", file=sys.stderr)  # noqa: T201
+    return profile
+
+
 def run(args: argparse.Namespace) -> int:
     kb = default_kb()
     now = datetime.now(UTC)
     if args.batch is not None:
+        # Each line's result depends on that line alone: a batch never reads the diary's profile.
         return batch.run_batch(args.batch, kb=kb, now=now)
     if args.text is None and args.answers is None:
         if args.json or not sys.stdin.isatty():
             return _fail("give --text, --answers or --batch (or run it in a terminal to be asked)")
-        return interactive.run_interactive(kb=kb, now=now, age=args.age, sex=args.sex)
+        profile = _profile(args)
+        return interactive.run_interactive(kb=kb, now=now, age=args.age, sex=args.sex, profile=profile)
     try:
         answers = _read_answers(args.answers, kb) if args.answers is not None else None
     except AnswerError as exc:
         return _fail("the answers cannot be used:\n  " + "\n  ".join(exc.problems))
     text = _read_text_arg(args.text) if args.text is not None else None
-    result = check(kb=kb, now=now, text=text, answers=answers, age=args.age, sex=args.sex)
+    profile = _profile(args)
+    result = check(kb=kb, now=now, text=text, answers=answers, age=args.age, sex=args.sex, profile=profile)
     reading = result.reading
     if reading is not None and not reading.understood and answers is None:
         said = not_understood(reading.problems, kb=kb)
@@ -112,7 +133,9 @@ def run(args: argparse.Namespace) -> int:
             return 1
         print(" ".join(reading.problems))  # noqa: T201
         if sys.stdin.isatty():
-            return interactive.run_interactive(kb=kb, now=now, age=args.age, sex=args.sex, skip_text=True)
+            return interactive.run_interactive(
+                kb=kb, now=now, age=args.age, sex=args.sex, profile=profile, skip_text=True
+            )
         print("Please answer these questions (lumbar check in a terminal, or --answers FILE.json):")  # noqa: T201
         for q in said["questions"]:
             print(f"  [{q['id']}] {q['question']}")  # noqa: T201

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from lumbar.cli.render import render_assessment
 from lumbar.intake.answers import AnswerError, findings_from_answers
-from lumbar.intake.model import Findings, Sex
+from lumbar.intake.model import Findings, Profile, Sex
 from lumbar.intake.questionnaire import next_question
 from lumbar.knowledge.models import KnowledgeBase, Question
 from lumbar.service import check, read_text
@@ -81,6 +81,7 @@ def run_interactive(
     now: datetime,
     age: int | None = None,
     sex: Sex | None = None,
+    profile: Profile | None = None,
     skip_text: bool = False,
     ask: Ask = input,
     say: Say = print,
@@ -111,6 +112,6 @@ def run_interactive(
         say("\n(input ended: assessing what we have; unanswered questions are listed below)")
     except EOFError:
         say("\n(input ended: assessing what we have; unanswered questions are listed below)")
-    result = check(kb=kb, now=now, answers=findings, age=age, sex=sex)
+    result = check(kb=kb, now=now, answers=findings, age=age, sex=sex, profile=profile)
     say("\n" + render_assessment(result.assessment, kb=kb))
     return 0
