@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lumbar.intake.reader import values as v
 from lumbar.intake.reader.values import read_values
+from reader_corpus import CORPUS
 
 
 @pytest.mark.parametrize(
@@ -191,3 +197,21 @@ def test_out_of_range_numbers_are_ignored(text: str) -> None:
 def test_values_in_clinical_and_lay_shorthand(text: str, expected: dict[str, object]) -> None:
     values = read_values(text)
     assert {k: getattr(values, k) for k in expected} == expected
+
+
+def test_patterns_skipped_without_a_digit_never_match_without_one() -> None:
+    # read_values skips these when the text has no digit; on every corpus text with its digits taken
+    # out (and on the number words), none of them matches, so skipping them changes nothing.
+    needing = [*v._AGE_PATTERNS, v._BARE_AGE, *v._TEMPERATURE_PATTERNS, v._DURATION_PATTERNS[1]]
+    needing += [v._PREGNANCY_PATTERNS[2], v._IM_WEEKS, v._WEEKS_ALONE]
+    words = " ".join(v._NUMBER_WORDS)
+    for text in [*CORPUS, words, f"i'm {words} weeks, temp {words} degrees, {words}/7"]:
+        plain = re.sub(r"\d", "", text.lower())
+        assert not any(p.search(plain) for p in needing), text
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(alphabet=st.characters(blacklist_categories=("Nd",)), max_size=80))
+    def no_digit_no_match(text: str) -> None:
+        assert not any(p.search(text.lower()) for p in needing if not re.search(r"\d", text.lower()))
+
+    no_digit_no_match()

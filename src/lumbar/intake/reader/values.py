@@ -36,6 +36,11 @@ _UNIT_DAYS = {
 _SHORTHAND_DAYS = {"7": 1.0, "52": 7.0, "12": 30.0, "24": 1 / 24}
 
 
+# Several patterns below match only where there is a digit (an age, a temperature, "3/7", "37 weeks"):
+# a text without one (most people's words) skips them.
+_DIGIT = re.compile(r"\d")
+
+
 def _number(word: str) -> float | None:
     word = word.strip().lower()
     if word in _NUMBER_WORDS:
@@ -112,7 +117,7 @@ def _about_someone_else(text: str, start: int) -> bool:
 def _age_and_sex(text: str) -> tuple[int | None, str | None]:
     age: int | None = None
     sex: str | None = None
-    for pattern in [*_AGE_PATTERNS, _BARE_AGE]:
+    for pattern in [*_AGE_PATTERNS, _BARE_AGE] if _DIGIT.search(text) else []:  # each needs a digit
         for m in pattern.finditer(text):
             groups = m.groupdict()
             number = int(groups["age"])
@@ -185,6 +190,8 @@ _TEMPERATURE_PATTERNS = [
 
 def temperature(text: str) -> tuple[float, int, int] | None:
     """The first temperature stated in `text` (lower-cased), in Celsius, with where its number is."""
+    if not _DIGIT.search(text):
+        return None  # every pattern needs a digit
     for pattern in _TEMPERATURE_PATTERNS:
         for m in pattern.finditer(text):
             value = float(m.group("t"))
@@ -263,7 +270,7 @@ def _durations(text: str, pregnancy_at: frozenset[int] = frozenset()) -> Iterato
         n, days = _number(m.group("n")), _unit_days(unit)
         if n is not None and days is not None:
             yield n * days
-    for m in _DURATION_PATTERNS[1].finditer(text):
+    for m in _DURATION_PATTERNS[1].finditer(text) if _DIGIT.search(text) else ():
         yield float(m.group("n")) * _SHORTHAND_DAYS[m.group("denom")]
     for m in _DURATION_PATTERNS[2].finditer(text):
         word = " ".join(m.group("word").split())
@@ -300,9 +307,12 @@ def _pregnancy(text: str) -> tuple[int | None, frozenset[int]]:
     """Weeks of pregnancy, and where in the text they were read (so they are not also a duration)."""
     at: set[int] = set()
     weeks: int | None = None
-    patterns = [*_PREGNANCY_PATTERNS, _IM_WEEKS]
-    if _PREGNANCY_WORDS.search(text):
-        patterns.append(_WEEKS_ALONE)
+    if not _DIGIT.search(text):
+        patterns = _PREGNANCY_PATTERNS[:2]  # the others need a digit
+    else:
+        patterns = [*_PREGNANCY_PATTERNS, _IM_WEEKS]
+        if _PREGNANCY_WORDS.search(text):
+            patterns.append(_WEEKS_ALONE)
     for pattern in patterns:
         for m in pattern.finditer(text):
             value = _number(m.group("n"))
