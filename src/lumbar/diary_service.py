@@ -19,7 +19,7 @@ from lumbar.diary.model import DiaryError, Entry, Episode, Treatment
 from lumbar.intake.model import Profile, Sex
 from lumbar.knowledge.models import Urgency
 from lumbar.store.exchange import DiaryData, ExchangeError, dump_csv, dump_json, parse_diary
-from lumbar.store.repository import DiaryRepository, Outcome
+from lumbar.store.repository import DiaryRepository, EntryStats, Outcome
 
 if TYPE_CHECKING:
     from lumbar.knowledge.models import KnowledgeBase
@@ -261,30 +261,26 @@ def end_episode(*, session: Session, now: datetime, at: datetime | None = None) 
     return ended
 
 
+_NO_ENTRIES = EntryStats(entries=0, last_pain=None, worst_pain=None, worst_urgency=None)
+
+
 def _urgency_rank(u: Urgency) -> int:
     return [Urgency.SELF_CARE, Urgency.ROUTINE, Urgency.URGENT, Urgency.EMERGENCY].index(u)
 
 
 def list_episodes(*, session: Session) -> list[EpisodeSummary]:
+    """Every episode, oldest first, with what its entries add up to. The database does the counting
+    (`DiaryRepository.entry_stats`), so the cost grows with the episodes, not with years of entries."""
     repo = DiaryRepository(session)
-    by_episode: dict[str, list[Entry]] = {}
-    for entry in repo.entries():
-        by_episode.setdefault(entry.episode_id, []).append(entry)
+    stats = repo.entry_stats()
     out = []
     for episode in repo.episodes():
-        entries = by_episode.get(episode.id, [])
-        pains = [e.pain for e in entries if e.pain is not None]
-        urgencies = [e.urgency for e in entries if e.urgency is not None]
-        urgencies += [a.urgency for a in episode.assessments]
-        out.append(
-            EpisodeSummary(
-                episode,
-                len(entries),
-                pains[-1] if pains else None,
-                max(pains) if pains else None,
-                max(urgencies, key=_urgency_rank) if urgencies else None,
-            )
-        )
+        s = stats.get(episode.id, _NO_ENTRIES)
+        urgencies = [a.urgency for a in episode.assessments]
+        if s.worst_urgency is not None:
+            urgencies.append(s.worst_urgency)
+        worst = max(urgencies, key=_urgency_rank) if urgencies else None
+        out.append(EpisodeSummary(episode, s.entries, s.last_pain, s.worst_pain, worst))
     return out
 
 

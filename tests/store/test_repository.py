@@ -166,3 +166,19 @@ def test_times_compare_as_instants_across_zones(db: Database) -> None:
         repo.save_entry(_entry(id="early", at=(utc - timedelta(minutes=1)).astimezone(timezone(timedelta(hours=9)))))
     with db.transaction() as s:
         assert [e.id for e in DiaryRepository(s).entries()] == ["early", "late"]
+
+
+def test_the_whole_diary_reads_back_every_field_as_one_row_does(db: Database) -> None:
+    # episodes() and entries() read plain rows, not the ORM objects get_episode() and get_entry() read.
+    bare = Entry(id="n2", episode_id="e1", at=T0)
+    with db.transaction() as s:
+        repo = DiaryRepository(s)
+        repo.save_episode(_episode())
+        repo.save_episode(Episode(id="e0", started_at=T0 - timedelta(days=9), ended_at=T0 - timedelta(days=8)))
+        repo.save_entry(_entry())
+        repo.save_entry(bare)
+    with db.reading() as s:
+        repo = DiaryRepository(s)
+        assert repo.episodes() == [repo.get_episode("e0"), _episode()]  # oldest first, checks in order
+        assert repo.entries() == [bare, _entry()]  # by time
+        assert repo.entries() == [repo.get_entry("n2"), repo.get_entry("n1")]

@@ -7,19 +7,20 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import Literal
+from typing import Any, Literal
 
-from sqlalchemy import delete, func, select, text
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import Row, Select, case, delete, func, select, text
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from lumbar.diary.model import AssessmentRecord, Entry, Episode, Treatment
 from lumbar.intake.model import Profile, Sex
 from lumbar.knowledge.models import Urgency
 from lumbar.store.tables import AssessmentRow, BackupRow, EntryRow, EpisodeRow, ProfileRow
 
-__all__ = ["DiaryRepository", "Outcome"]
+__all__ = ["DiaryRepository", "EntryStats", "Outcome"]
 
 Outcome = Literal["added", "updated", "unchanged"]
 _PROFILE_ID = 1
@@ -50,7 +51,7 @@ def _answers(raw: str | None) -> tuple[tuple[str, str], ...]:
     return tuple((str(finding), str(status)) for finding, status in stored.items())
 
 
-def _assessment(row: AssessmentRow) -> AssessmentRecord:
+def _assessment(row: AssessmentRow | Row[Any]) -> AssessmentRecord:
     return AssessmentRecord(
         at=row.at,
         urgency=Urgency(row.urgency),
@@ -61,38 +62,135 @@ def _assessment(row: AssessmentRow) -> AssessmentRecord:
     )
 
 
-def _episode(row: EpisodeRow) -> Episode:
+def _episode(row: EpisodeRow | Row[Any], assessments: Iterable[AssessmentRow | Row[Any]] | None = None) -> Episode:
     return Episode(
         id=row.id,
         started_at=row.started_at,
         trigger=row.trigger,
         ended_at=row.ended_at,
         notes=row.notes,
-        assessments=tuple(_assessment(a) for a in row.assessments),
+        assessments=tuple(_assessment(a) for a in (row.assessments if assessments is None else assessments)),
     )
+
+
+# What `entries()` reads: an entry's columns as plain rows, in the order `_entry_of` unpacks them. Plain
+# rows, not ORM objects: making (and tracking) an object per row cost as much again as reading the rows.
+_ENTRY_COLUMNS = (
+    EntryRow.id,
+    EntryRow.episode_id,
+    EntryRow.at,
+    EntryRow.pain,
+    EntryRow.interference_activity,
+    EntryRow.interference_enjoyment,
+    EntryRow.interference_sleep,
+    EntryRow.location,
+    EntryRow.spasm,
+    EntryRow.radiating,
+    EntryRow.tried,
+    EntryRow.helped,
+    EntryRow.water_litres,
+    EntryRow.sitting_hours,
+    EntryRow.exercise_minutes,
+    EntryRow.notes,
+    EntryRow.urgency,
+    EntryRow.red_flags,
+)
+_NONE: frozenset[Treatment] = frozenset()
 
 
 def _entry(row: EntryRow) -> Entry:
+    return _entry_of(tuple(getattr(row, column.key) for column in _ENTRY_COLUMNS))
+
+
+def _entry_of(values: Sequence[Any]) -> Entry:
+    """`_entry` for a row of `_ENTRY_COLUMNS`. Unpacked by position: reading a row's 18 fields by name
+    took longer than building the Entry (a ten-year diary reads 19,000 of them)."""
+    (
+        id_,
+        episode_id,
+        at,
+        pain,
+        activity,
+        enjoyment,
+        sleep,
+        location,
+        spasm,
+        radiating,
+        tried,
+        helped,
+        water,
+        sitting,
+        exercise,
+        notes,
+        urgency,
+        red_flags,
+    ) = values
     return Entry(
-        id=row.id,
-        episode_id=row.episode_id,
-        at=row.at,
-        pain=row.pain,
-        interference_activity=row.interference_activity,
-        interference_enjoyment=row.interference_enjoyment,
-        interference_sleep=row.interference_sleep,
-        location=row.location,
-        spasm=row.spasm,
-        radiating=row.radiating,
-        tried=frozenset(Treatment(t) for t in row.tried),
-        helped=frozenset(Treatment(t) for t in row.helped),
-        water_litres=row.water_litres,
-        sitting_hours=row.sitting_hours,
-        exercise_minutes=row.exercise_minutes,
-        notes=row.notes,
-        urgency=Urgency(row.urgency) if row.urgency is not None else None,
-        red_flags=tuple(row.red_flags),
+        id=id_,
+        episode_id=episode_id,
+        at=at,
+        pain=pain,
+        interference_activity=activity,
+        interference_enjoyment=enjoyment,
+        interference_sleep=sleep,
+        location=location,
+        spasm=spasm,
+        radiating=radiating,
+        tried=frozenset([Treatment(t) for t in tried]) if tried else _NONE,
+        helped=frozenset([Treatment(t) for t in helped]) if helped else _NONE,
+        water_litres=water,
+        sitting_hours=sitting,
+        exercise_minutes=exercise,
+        notes=notes,
+        urgency=Urgency(urgency) if urgency is not None else None,
+        red_flags=tuple(red_flags),
     )
+
+
+# Statements built once (building one costs about as much as running it on a small diary).
+_EPISODES = select(
+    EpisodeRow.id, EpisodeRow.started_at, EpisodeRow.ended_at, EpisodeRow.trigger, EpisodeRow.notes
+).order_by(EpisodeRow.started_at, EpisodeRow.id)
+_ASSESSMENTS = select(
+    AssessmentRow.episode_id,
+    AssessmentRow.at,
+    AssessmentRow.urgency,
+    AssessmentRow.red_flags,
+    AssessmentRow.knowledge_version,
+    AssessmentRow.reasons,
+    AssessmentRow.answers,
+).order_by(AssessmentRow.episode_id, AssessmentRow.seq)
+_ENTRIES = select(*_ENTRY_COLUMNS).order_by(EntryRow.at, EntryRow.id)
+
+
+def _entry_stats_statement() -> Select[tuple[str, int, int | None, int | None, int | None]]:
+    later = aliased(EntryRow)
+    last_pain = (
+        select(later.pain)
+        .where(later.episode_id == EntryRow.episode_id, later.pain.is_not(None))
+        .order_by(later.at.desc(), later.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    # Urgency by rank, so the database takes the worst of an episode's entries with max().
+    rank = case({u.value: u.rank for u in Urgency}, value=EntryRow.urgency)
+    return select(EntryRow.episode_id, func.count(), last_pain, func.max(EntryRow.pain), func.max(rank)).group_by(
+        EntryRow.episode_id
+    )
+
+
+_ENTRY_STATS = _entry_stats_statement()
+_BY_RANK = sorted(Urgency, key=lambda u: u.rank)
+
+
+@dataclass(frozen=True)
+class EntryStats:
+    """What the episode list shows of one episode's entries, computed by the database."""
+
+    entries: int
+    last_pain: int | None  # of the latest entry with a pain score (by time, then id)
+    worst_pain: int | None
+    worst_urgency: Urgency | None  # of the entries' own re-triage; the episode's checks are not counted
 
 
 def _assessment_row(episode_id: str, seq: int, a: AssessmentRecord) -> AssessmentRow:
@@ -183,12 +281,11 @@ class DiaryRepository:
         return _episode(row) if row is not None else None
 
     def episodes(self) -> list[Episode]:
-        stmt = (
-            select(EpisodeRow)
-            .options(selectinload(EpisodeRow.assessments))
-            .order_by(EpisodeRow.started_at, EpisodeRow.id)
-        )
-        return [_episode(r) for r in self.session.scalars(stmt)]
+        """Every episode with its checks, oldest first: two plain queries (episodes, then all checks)."""
+        checks: dict[str, list[Row[Any]]] = {}
+        for a in self.session.execute(_ASSESSMENTS):
+            checks.setdefault(a.episode_id, []).append(a)
+        return [_episode(r, checks.get(r.id, ())) for r in self.session.execute(_EPISODES)]
 
     def save_episode(self, episode: Episode) -> Outcome:
         """Insert or update by id (assessments are replaced by the episode's own)."""
@@ -215,12 +312,20 @@ class DiaryRepository:
         return _entry(row) if row is not None else None
 
     def entries(self, *, episode_id: str | None = None, since: datetime | None = None) -> list[Entry]:
-        stmt = select(EntryRow).order_by(EntryRow.at, EntryRow.id)
+        stmt = _ENTRIES
         if episode_id is not None:
             stmt = stmt.where(EntryRow.episode_id == episode_id)
         if since is not None:
             stmt = stmt.where(EntryRow.at >= since)
-        return [_entry(r) for r in self.session.scalars(stmt)]
+        return [_entry_of(r) for r in self.session.execute(stmt)]
+
+    def entry_stats(self) -> dict[str, EntryStats]:
+        """Per episode id (episodes with entries only): the count, the last and worst pain and the worst
+        urgency of its entries, in one query, without reading the entries themselves."""
+        return {
+            episode_id: EntryStats(count, last, worst, _BY_RANK[rank] if rank is not None else None)
+            for episode_id, count, last, worst, rank in self.session.execute(_ENTRY_STATS)
+        }
 
     def save_entry(self, entry: Entry) -> Outcome:
         row = self.session.get(EntryRow, entry.id)

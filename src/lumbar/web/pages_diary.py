@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import anyio
 from fastapi import APIRouter
 from fastapi.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
@@ -28,6 +29,13 @@ _SCORES = (
     ("interference_sleep", "... of sleep"),
 )
 _YES_NO = {"yes": True, "no": False}
+# At most this many diary pages read the database at once; the others wait their turn. The reads are
+# short and need the GIL for most of their time (SQLite hands it back and takes it again for every row,
+# so threads fight over it): with all 40 of the app's worker threads on it, 50 concurrent requests cost
+# twice the CPU per page (bench/web.py: 10-13 ms instead of 4-6). Two, not one: a read waiting on the disk
+# or on PostgreSQL's network does not hold up the next. The writes themselves (an entry, an episode) still
+# run in the app's thread pool, as before.
+_DIARY_READERS = anyio.CapacityLimiter(2)
 
 
 def _diary_context(rt: Runtime) -> dict[str, Any]:
@@ -49,7 +57,7 @@ def _diary_context(rt: Runtime) -> dict[str, Any]:
 
 
 async def _render(request: Request, rt: Runtime, extra: dict[str, Any], status: int = 200) -> Response:
-    context = await run_in_threadpool(_diary_context, rt)
+    context = await anyio.to_thread.run_sync(_diary_context, rt, limiter=_DIARY_READERS)
     context.update(extra)
     return rt.page(request, "diary.html.j2", context, status)
 
