@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
 
-from lumbar.diary.insights import Insights, compute_insights
+from lumbar.diary.insights import Comparison, Insights, compute_insights
 from lumbar.diary.model import Entry, Episode, Treatment
 from lumbar.report.charts import CHARTS, ChartKind, chart_format, render_chart
 
@@ -81,3 +84,52 @@ def test_importing_the_charts_does_not_import_matplotlib() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
     assert out.strip() == "[]"
+
+
+# --- the triggers chart's row labels ------------------------------------------------------------------
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _row_labels(svg: Path) -> list[list[tuple[float, float]]]:
+    """Each y-axis label of an SVG chart, top to bottom, as its lines' (baseline y, font size) in px."""
+    labels = []
+    for tick in ET.parse(svg).getroot().iter(f"{SVG}g"):  # noqa: S314 (a file we just wrote)
+        if not tick.get("id", "").startswith("ytick_"):
+            continue
+        lines = []
+        for text in tick.iter(f"{SVG}text"):
+            y = re.search(r"translate\([-\d.]+ ([-\d.]+)\)", text.get("transform", ""))
+            size = re.search(r"font-size: ([\d.]+)px", text.get("style", ""))
+            assert y and size, "a y-axis label without a position or size"
+            lines.append((float(y.group(1)), float(size.group(1))))
+        labels.append(sorted(lines))
+    return sorted(labels)
+
+
+def _triggers(count: int, name: str) -> Insights:
+    def row(i: int) -> Comparison:
+        if i % 3 == 0:  # rows without enough data carry a note instead of a point
+            return Comparison(f"{name}_{i}", "", "days", 12, 3, 5.0, 4.5, None, None, None)
+        return Comparison(f"{name}_{i}", "", "days", 12, 30, 5.0, 4.5, 0.5, -1.0, 2.0)
+
+    return replace(compute_insights([], [], now=T0), triggers=tuple(row(i) for i in range(count)))
+
+
+@pytest.mark.parametrize("count", [1, 2, 5, 12, 40])
+@pytest.mark.parametrize(
+    "name", ["sitting", "a trigger with a name far longer than any row label has room for on one line"]
+)
+def test_the_triggers_charts_row_labels_never_overlap(count: int, name: str, tmp_path: Path) -> None:
+    svg = render_chart("triggers", tmp_path / "t.svg", insights=_triggers(count, name), entries=[], episodes=[])
+    labels = _row_labels(svg)
+    assert len(labels) == count and all(len(lines) >= 2 for lines in labels)  # the name, then the counts
+    for lines in labels:  # the lines of one label stand a line apart
+        for (above, size), (below, _) in pairwise(lines):
+            assert below - above >= size, lines
+    for upper, lower in pairwise(labels):
+        last_baseline, size = upper[-1]
+        first_baseline, _ = lower[0]
+        # The next label's first line starts (its baseline less the font size) below this one's last line
+        # (its baseline plus the descenders, a quarter of the size): at least a free line between.
+        assert first_baseline - size - (last_baseline + size / 4) >= size / 2, (upper, lower)

@@ -9,7 +9,7 @@ import json
 import logging
 import re
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -255,6 +255,51 @@ def test_bad_entries_are_a_400_and_nothing_is_saved(client: TestClient, form: di
     assert entries(client) == 0
 
 
+def test_many_diary_pages_and_entries_at_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import asyncio
+    import threading
+    import time
+
+    import httpx
+
+    import lumbar.web.pages_diary as pages_diary
+    from lumbar.store.repository import DiaryRepository
+
+    app = create_app(load_settings({"LUMBAR_DATA_DIR": str(tmp_path)}))
+    lock, busy, most = threading.Lock(), [0], [0]
+    read = pages_diary._diary_context
+
+    def counted(rt: object) -> object:
+        with lock:
+            busy[0] += 1
+            most[0] = max(most[0], busy[0])
+        try:
+            time.sleep(0.01)  # long enough for the requests to overlap
+            return read(rt)  # type: ignore[arg-type]
+        finally:
+            with lock:
+                busy[0] -= 1
+
+    monkeypatch.setattr(pages_diary, "_diary_context", counted)
+
+    async def burst() -> list[httpx.Response]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as client:
+            pages = [client.get("/diary") for _ in range(30)]
+            writes = [client.post("/api/entries", json={"pain": i}) for i in range(10)]
+            return list(await asyncio.gather(*pages, *writes))
+
+    try:
+        responses = asyncio.run(burst())
+        with app.state.runtime.db.reading() as s:
+            stored = sorted(e.pain for e in DiaryRepository(s).entries())
+    finally:
+        app.state.runtime.db.dispose()
+    assert [r.status_code for r in responses] == [200] * 30 + [201] * 10
+    assert stored == list(range(10))  # every write landed
+    assert most[0] == 2  # the page reads overlapped, two at a time and never more
+
+
 def test_episodes_start_and_end_from_the_page(client: TestClient) -> None:
     csrf = token(client, "/diary")
     assert (
@@ -383,6 +428,52 @@ def test_downloads(client: TestClient) -> None:
     assert fhir["resourceType"] == "Bundle"
     assert client.get("/export?format=csv").text.startswith("record")
     assert client.get("/insights/chart/pain.svg").content.lstrip().startswith(b"<?xml")
+
+
+def test_each_chart_computes_only_what_it_draws_and_draws_what_it_did(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import lumbar.diary.course
+    import lumbar.diary.insights
+    from lumbar.overview import overview
+    from lumbar.report.charts import render_chart
+    from lumbar.web.downloads import _view
+
+    now = datetime.now(UTC).replace(microsecond=0)
+    calls: list[str] = []
+
+    def counted(name: str, real: Callable[..., object]) -> Callable[..., object]:
+        def call(*args: object, **kwargs: object) -> object:
+            calls.append(name)
+            return real(*args, **kwargs)
+
+        return call
+
+    for module, name in ((lumbar.diary.insights, "compute_insights"), (lumbar.diary.course, "episode_safety_net")):
+        monkeypatch.setattr(module, name, counted(name, getattr(module, name)))
+    app = create_app(load_settings({"LUMBAR_DATA_DIR": str(tmp_path)}), clock=lambda: now)
+    with TestClient(app, base_url="http://127.0.0.1") as client:
+        for days, pain, tried in ((9, 8, ["heat"]), (6, 7, []), (4, 5, ["heat", "walking"]), (1, 4, ["walking"])):
+            at = (now - timedelta(days=days)).isoformat()
+            assert client.post("/api/entries", json={"at": at, "pain": pain, "tried": tried}).status_code == 201
+        calls.clear()
+        assert client.get("/insights").status_code == 200
+        assert sorted(calls) == ["compute_insights", "episode_safety_net"]  # the page: the whole overview, once
+        rt = app.state.runtime
+        for kind, needs in (("pain", []), ("episodes", ["compute_insights"]), ("triggers", ["compute_insights"])):
+            calls.clear()
+            got = client.get(f"/insights/chart/{kind}.svg")
+            assert got.status_code == 200 and calls == needs, kind
+            view = _view(rt, None)
+            seen = overview(view, now=now, tz=rt.tz, kb=rt.kb)  # what the route used to compute for every chart
+            path = render_chart(
+                kind,
+                tmp_path / f"{kind}.svg",
+                insights=seen.insights,
+                entries=view.entries,
+                episodes=seen.shown_episodes,
+            )
+            assert got.content == path.read_bytes(), kind
 
 
 # --- profile and data ---------------------------------------------------------------------------------

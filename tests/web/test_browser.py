@@ -475,6 +475,32 @@ def test_no_page_scrolls_sideways_at_360_px(open_page: Any, fresh_live_server: A
     assert not too_wide, f"pages wider than 360 px (scrollWidth): {too_wide}"
 
 
+# Each fieldset's legend box against the fieldset's border box, in px: a legend left on the top border
+# (the browser's default) starts where the border does, so the border cuts through a legend that wraps.
+LEGENDS = """() => [...document.querySelectorAll('fieldset')].map(f => {
+  const legend = f.querySelector(':scope > legend'), own = legend.getBoundingClientRect();
+  const box = f.getBoundingClientRect(), border = parseFloat(getComputedStyle(f).borderTopWidth);
+  return {
+    text: legend.innerText.slice(0, 40),
+    lines: Math.round(own.height / parseFloat(getComputedStyle(legend).lineHeight)),
+    below_border: own.top - box.top - border,
+    inside: own.left >= box.left && own.right <= box.right && own.bottom <= box.bottom,
+  };
+})"""
+
+
+def test_long_legends_wrap_inside_their_box_at_360_px(open_page: Any, live_server: Any) -> None:
+    with open_page(live_server, viewport=PHONE) as page:
+        start_check(page, SELF_CARE_TEXT)
+        assert on_questions_page(page)
+        legends = page.evaluate(LEGENDS)
+        page.goto("/diary")
+        legends += page.evaluate(LEGENDS)
+    assert max(g["lines"] for g in legends) >= 3  # the questions do wrap at this width
+    astride = [g for g in legends if g["below_border"] < 0 or not g["inside"]]
+    assert not astride, f"legends on the border or outside their fieldset: {astride}"
+
+
 def test_the_whole_check_works_without_javascript(open_page: Any, live_server: Any) -> None:
     with open_page(live_server, java_script_enabled=False) as page:
         page.goto("/check")

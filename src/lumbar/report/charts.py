@@ -10,6 +10,7 @@ compared.
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from datetime import date, datetime, time
@@ -29,6 +30,9 @@ CHARTS: tuple[ChartKind, ...] = ("pain", "episodes", "triggers")
 _FORMATS = {".png": "png", ".svg": "svg"}
 _MARKERS = ("o", "s", "^", "v", "D", "x", "+", "*", "P", "h")  # one per treatment, distinct in print
 _MAX_EPISODE_BARS = 60  # beyond this the labels cannot be read; the newest are shown
+_FONT_PT = 9  # the charts' text size
+_LINE_SPACING = 1.2  # matplotlib's default: a line of text takes 1.2 times its size
+_LABEL_CHARS = 28  # a row label's name wraps at this width (every name lumbar has today fits on one line)
 
 
 def chart_format(path: Path) -> Literal["png", "svg"]:
@@ -46,7 +50,7 @@ def _style() -> AbstractContextManager[None]:
         {
             "svg.hashsalt": "lumbar",  # deterministic ids in SVG output
             "svg.fonttype": "none",  # text stays text: smaller files, no glyph paths that vary with fonts
-            "font.size": 9,
+            "font.size": _FONT_PT,
         }
     )
 
@@ -144,17 +148,31 @@ def _name(id_: str) -> str:
     return id_.replace("_", " ")
 
 
+def _row_label(name: str, counts: str) -> str:
+    return "\n".join([*textwrap.wrap(name, _LABEL_CHARS, break_long_words=True), counts])
+
+
+def _row_height_in(labels: Sequence[str]) -> float:
+    """The height each row of a labelled chart gets: its tallest label's lines plus one line of space,
+    at the charts' font size, so neighbouring labels never overlap however many rows there are."""
+    lines = max((label.count("\n") + 1 for label in labels), default=1)
+    return (lines + 1) * _FONT_PT * _LINE_SPACING / 72
+
+
 def plot_triggers(insights: Insights, path: Path) -> Path:
     """Differences in mean pain with their 95% intervals: triggers (next day) and treatments (next entry).
     Rows without enough data say so instead of showing a point."""
     chart_format(path)
-    rows = [(f"{_name(c.id)}, next day\n{c.with_n} vs {c.without_n} days", c, "o") for c in insights.triggers]
+    rows = [
+        (_row_label(f"{_name(c.id)}, next day", f"{c.with_n} vs {c.without_n} days"), c, "o") for c in insights.triggers
+    ]
     for r in insights.treatments:
         if r.tried:
             c = r.change
-            rows.append((f"{_name(c.id)}, next entry\n{c.with_n} vs {c.without_n} entries", c, "s"))
+            rows.append((_row_label(f"{_name(c.id)}, next entry", f"{c.with_n} vs {c.without_n} entries"), c, "s"))
     with _style():
-        fig = _figure(8, max(3.0, 1.8 + 0.45 * len(rows)))
+        # The rows, plus a fixed band for the title and the x axis with its label (the axes get the rest).
+        fig = _figure(8, max(3.0, 1.8 + _row_height_in([label for label, _c, _m in rows]) * len(rows)))
         ax = fig.subplots()
         for y, (_label, c, marker) in enumerate(rows):
             if c.difference is None or c.low is None or c.high is None:

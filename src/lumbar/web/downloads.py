@@ -40,14 +40,12 @@ def overview_of(rt: Runtime, episode: str | None) -> Overview:
 
 
 def chart(rt: Runtime, kind: ChartKind, episode: str | None) -> Response:
-    from lumbar.overview import overview
-    from lumbar.report.charts import render_chart
+    """One chart, computing only what it draws (`overview.draw_chart`), not the whole overview."""
+    from lumbar.overview import draw_chart
 
     view = _view(rt, episode)
-    seen = overview(view, now=rt.now(), tz=rt.tz, kb=rt.kb)
     with tempfile.TemporaryDirectory(prefix="lumbar-chart-") as folder:
-        path = Path(folder) / f"{kind}.svg"
-        render_chart(kind, path, insights=seen.insights, entries=view.entries, episodes=seen.shown_episodes)
+        path = draw_chart(view, kind, Path(folder) / f"{kind}.svg", now=rt.now(), tz=rt.tz)
         return Response(path.read_bytes(), media_type="image/svg+xml")
 
 
