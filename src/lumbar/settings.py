@@ -34,6 +34,15 @@ class Settings:
         return self.database_url.split(":", 1)[0].split("+", 1)[0]
 
     @property
+    def sqlite_file(self) -> Path | None:
+        """The SQLite database file this URL names (it may not exist yet); None for PostgreSQL or an
+        in-memory database."""
+        if self.backend != "sqlite":
+            return None
+        path = self.database_url.partition(":///")[2]
+        return Path(path) if path and path != ":memory:" else None
+
+    @property
     def backup_dir(self) -> Path:
         return self.data_dir / "backups"
 

@@ -42,3 +42,12 @@ def test_an_unsupported_url_is_refused_without_echoing_it() -> None:
     with pytest.raises(SettingsError) as info:
         load_settings({"LUMBAR_DATABASE_URL": "mysql://root:hunter2@db/x"})
     assert "hunter2" not in str(info.value)
+
+
+def test_sqlite_file() -> None:
+    assert load_settings({"LUMBAR_DATA_DIR": "/tmp/lumbar"}).sqlite_file == Path("/tmp/lumbar/lumbar.db")  # noqa: S108
+    assert load_settings({"LUMBAR_DATABASE_URL": "sqlite:////srv/d.db", "LUMBAR_DATA_DIR": "/x"}).sqlite_file == Path(
+        "/srv/d.db"
+    )
+    assert load_settings({"LUMBAR_DATABASE_URL": "sqlite:///:memory:", "LUMBAR_DATA_DIR": "/x"}).sqlite_file is None
+    assert load_settings({"LUMBAR_DATABASE_URL": "postgresql://u@h/db", "LUMBAR_DATA_DIR": "/x"}).sqlite_file is None

@@ -107,17 +107,13 @@ def stored_profile() -> Profile | None:
     """The profile in the person's diary, for `lumbar check`. A machine with no diary yet gets None and
     still has none afterwards (nothing is created). A diary that cannot be read is said in one line and
     the check goes on without it: a check is never refused for want of the diary."""
-    from pathlib import Path
-
     try:
         settings = load_settings()
     except SettingsError as exc:
         print(f"lumbar check: your profile was not used: {exc}", file=sys.stderr)  # noqa: T201
         return None
-    if settings.backend == "sqlite":
-        _, _, path = settings.database_url.partition(":///")
-        if not path or not Path(path).is_file():
-            return None
+    if settings.backend == "sqlite" and not (settings.sqlite_file and settings.sqlite_file.is_file()):
+        return None  # no diary yet (or an in-memory one): nothing to read, and nothing is created
     from sqlalchemy.exc import SQLAlchemyError
 
     from lumbar.diary_service import get_profile
