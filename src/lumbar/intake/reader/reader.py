@@ -144,10 +144,13 @@ def _mention(span: Any, kind: FindingKind, carer: bool = False) -> Mention:
 
 
 def _in_question(span: Any) -> bool:
+    """Is the mention inside a question ("any numbness?" or "do I need an X-ray?")? The sentence must end
+    with "?" and its first word must open a question."""
     sent = span.sent
-    words = [t for t in sent if not (t.is_space or t.is_punct)]
-    ends_with_question = any(t.text == "?" for t in sent[-2:]) if len(sent) else False
-    return bool(words) and ends_with_question and words[0].lower_ in _QUESTION_START
+    if not any(t.text == "?" for t in sent[-2:]):
+        return False
+    first = next((t for t in sent if not (t.is_space or t.is_punct)), None)
+    return first is not None and first.lower_ in _QUESTION_START
 
 
 def _evidence(span: Any, status: Status, offset: int) -> tuple[int, int]:
