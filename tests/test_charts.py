@@ -133,3 +133,60 @@ def test_the_triggers_charts_row_labels_never_overlap(count: int, name: str, tmp
         # The next label's first line starts (its baseline less the font size) below this one's last line
         # (its baseline plus the descenders, a quarter of the size): at least a free line between.
         assert first_baseline - size - (last_baseline + size / 4) >= size / 2, (upper, lower)
+
+
+# --- the pain chart of a long diary ---------------------------------------------------------------------
+
+
+def _long_diary(days: int, per_day: int) -> list[Entry]:
+    return [
+        Entry(
+            f"e{d}-{k}",
+            "a",
+            T0 + timedelta(days=d, hours=2 * k),
+            pain=(d + k) % 11,
+            tried=frozenset({Treatment.HEAT} if d % 7 < 3 else set()),
+        )
+        for d in range(days)
+        for k in range(per_day)
+    ]
+
+
+def _groups(svg: Path, prefix: str) -> int:
+    root = ET.parse(svg).getroot()  # noqa: S314 (a file we just wrote)
+    return sum(1 for g in root.iter(f"{SVG}g") if g.get("id", "").startswith(prefix))
+
+
+def test_a_short_diary_shows_a_dot_per_entry(tmp_path: Path) -> None:
+    entries = _long_diary(days=170, per_day=2)
+    svg = render_chart(
+        "pain", tmp_path / "p.svg", insights=compute_insights([], entries, now=T0), entries=entries, episodes=[]
+    )
+    root = ET.parse(svg).getroot()  # noqa: S314 (a file we just wrote)
+    assert sum(1 for _ in root.iter(f"{SVG}use")) >= len(entries)  # a marker each (and the treatments')
+    assert _groups(svg, "FillBetween") == 0
+
+
+def test_a_long_diary_shows_days_and_its_file_grows_with_days_not_entries(tmp_path: Path) -> None:
+    sparse, busy = _long_diary(days=400, per_day=1), _long_diary(days=400, per_day=10)
+    sizes = []
+    for name, entries in (("sparse", sparse), ("busy", busy)):
+        insights = compute_insights([], entries, now=T0 + timedelta(days=400))
+        svg = render_chart("pain", tmp_path / f"{name}.svg", insights=insights, entries=entries, episodes=[])
+        assert _groups(svg, "FillBetween") == 1  # each day's range, as a band
+        root = ET.parse(svg).getroot()  # noqa: S314 (a file we just wrote)
+        assert sum(1 for _ in root.iter(f"{SVG}use")) < 50  # no dot per entry (only the legend's and axes')
+        assert _groups(svg, "LineCollection") == 1  # the days heat was tried, as runs of days
+        sizes.append(svg.stat().st_size)
+    assert sizes[1] < 1.2 * sizes[0], sizes
+
+
+def test_runs_of_days_cover_exactly_the_days() -> None:
+    from lumbar.report.charts import _runs
+
+    d0 = T0.date()
+    days = [d0, d0 + timedelta(days=1), d0 + timedelta(days=2), d0 + timedelta(days=5), d0 + timedelta(days=7)]
+    runs = _runs(days, tz=UTC)
+    assert [(a.date(), b.date()) for a, b in runs] == [(days[0], days[2]), (days[3], days[3]), (days[4], days[4])]
+    assert all(a.tzinfo is UTC and a < b for a, b in runs)
+    assert _runs([], tz=UTC) == []

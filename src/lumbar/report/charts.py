@@ -13,9 +13,9 @@ import math
 import textwrap
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
-from datetime import date, datetime, time
+from datetime import date, datetime, time, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from lumbar.diary.insights import MEDIAN_RECOVERY_DAYS, MIN_PER_SIDE, SIX_WEEKS_DAYS, Insights
 from lumbar.diary.model import Entry, Episode, Treatment
@@ -32,6 +32,7 @@ _MARKERS = ("o", "s", "^", "v", "D", "x", "+", "*", "P", "h")  # one per treatme
 _MAX_EPISODE_BARS = 60  # beyond this the labels cannot be read; the newest are shown
 _FONT_PT = 9  # the charts' text size
 _LINE_SPACING = 1.2  # matplotlib's default: a line of text takes 1.2 times its size
+_DOTS_MAX_DAYS = 180  # beyond this span a dot per entry is under 5 px of width: days are drawn instead
 _LABEL_CHARS = 28  # a row label's name wraps at this width (every name lumbar has today fits on one line)
 
 
@@ -72,30 +73,74 @@ def _save(fig: Figure, path: Path) -> Path:
     return path
 
 
+class _Daily(NamedTuple):
+    """Each day's pain scores, at noon of the day, with a NaN row wherever days are missing (so lines
+    and bands break at gaps in the diary)."""
+
+    at: list[datetime]
+    mean: list[float]
+    low: list[float]
+    high: list[float]
+
+
+def _daily(pained: Sequence[Entry]) -> _Daily:
+    days: dict[date, list[int]] = {}
+    for e in pained:
+        days.setdefault(e.at.date(), []).append(e.pain or 0)
+    tz = pained[0].at.tzinfo if pained else None
+    out = _Daily([], [], [], [])
+    for d, scores in days.items():
+        if out.at and (d - out.at[-1].date()).days > 1:  # a gap in the diary: break the line
+            out.at.append(out.at[-1])
+            for column in (out.mean, out.low, out.high):
+                column.append(math.nan)
+        out.at.append(datetime.combine(d, time(12), tzinfo=tz))
+        out.mean.append(sum(scores) / len(scores))
+        out.low.append(min(scores))
+        out.high.append(max(scores))
+    return out
+
+
+def _runs(days: Sequence[date], *, tz: tzinfo | None) -> list[tuple[datetime, datetime]]:
+    """Runs of consecutive days (sorted, distinct), each from the start of its first day to the end of
+    its last."""
+    bounds: list[list[date]] = []
+    for d in days:
+        if bounds and (d - bounds[-1][1]).days == 1:
+            bounds[-1][1] = d
+        else:
+            bounds.append([d, d])
+    return [(datetime.combine(a, time(0), tzinfo=tz), datetime.combine(b, time.max, tzinfo=tz)) for a, b in bounds]
+
+
+def _dense(entries: Sequence[Entry]) -> bool:
+    """Does the diary span so many days that single entries could not be told apart on the chart?"""
+    if not entries:
+        return False
+    first, last = min(e.at for e in entries), max(e.at for e in entries)
+    return (last - first).days > _DOTS_MAX_DAYS
+
+
 def plot_pain(entries: Sequence[Entry], path: Path, *, episodes: Sequence[Episode] = ()) -> Path:
     """Pain scores over time (each entry a dot, the daily mean a line), episodes hatched, and below it
-    one row per treatment with a marker at each entry that tried it."""
+    one row per treatment with a marker at each entry that tried it. A diary spanning more than
+    `_DOTS_MAX_DAYS` days shows each day's range as a band instead of a dot per entry, and a bar over each
+    run of days a treatment was tried: the same information at the width of a page, in a file whose size grows
+    with days rather than entries (a 10-year diary's chart would be 4 MB of dots otherwise)."""
     chart_format(path)
     with _style():
         pained = sorted((e for e in entries if e.pain is not None), key=lambda e: e.at)
         used = [t for t in Treatment if any(t in e.tried for e in entries)]
+        dense = _dense(entries)
         fig = _figure(9, 4.5 + 0.25 * len(used))
         ax, rows = fig.subplots(2, 1, sharex=True, height_ratios=[3, max(1, 0.4 * len(used))])
         if pained:
-            ax.plot([e.at for e in pained], [e.pain for e in pained], ".", color="black", ms=3, label="entry")
-            days: dict[date, list[int]] = {}
-            for e in pained:
-                days.setdefault(e.at.date(), []).append(e.pain or 0)
-            tz = pained[0].at.tzinfo
-            xs: list[datetime] = []
-            ys: list[float] = []
-            for d, scores in days.items():
-                if xs and (d - xs[-1].date()).days > 1:  # a gap in the diary: break the line
-                    xs.append(xs[-1])
-                    ys.append(math.nan)
-                xs.append(datetime.combine(d, time(12), tzinfo=tz))
-                ys.append(sum(scores) / len(scores))
-            ax.plot(xs, ys, "-", color="black", lw=1, label="daily mean")
+            daily = _daily(pained)
+            if dense:
+                ax.fill_between(daily.at, daily.low, daily.high, color="0.75", lw=0, label="daily range")
+            else:
+                ax.plot([e.at for e in pained], [e.pain for e in pained], ".", color="black", ms=3, label="entry")
+            ax.plot(daily.at, daily.mean, "-", color="black", lw=1, label="daily mean")
         else:
             ax.text(0.5, 0.5, "no pain scores logged yet", ha="center", va="center", transform=ax.transAxes)
         for i, ep in enumerate(episodes):
@@ -109,7 +154,11 @@ def plot_pain(entries: Sequence[Entry], path: Path, *, episodes: Sequence[Episod
             ax.legend(loc="lower right", bbox_to_anchor=(1, 1), ncols=3, frameon=False)
         for row, t in enumerate(used):
             when = [e.at for e in entries if t in e.tried]
-            rows.plot(when, [row] * len(when), _MARKERS[row % len(_MARKERS)], color="black", ms=4, mfc="none")
+            if dense:  # a bar over each run of days it was tried
+                runs = _runs(sorted({w.date() for w in when}), tz=when[0].tzinfo)
+                rows.hlines([row] * len(runs), [a for a, _ in runs], [b for _, b in runs], color="black", lw=5)
+            else:
+                rows.plot(when, [row] * len(when), _MARKERS[row % len(_MARKERS)], color="black", ms=4, mfc="none")
         rows.set_yticks(range(len(used)), [t.value.replace("_", " ") for t in used])
         rows.set_ylim(-0.7, max(0.7, len(used) - 0.3))
         rows.set_ylabel("tried")
