@@ -82,8 +82,9 @@ def test_the_plain_forms_are_read_as_their_findings() -> None:
 @given(st.text(max_size=60) | st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
 def test_normalise_keeps_length_and_cleans_each_character(text: str) -> None:
     # The ASCII fast path is the same per-character cleaning as the general one, and neither moves an offset.
-    from lumbar.intake.reader._text import _QUOTES, _WORD_HYPHEN, _clean_char, normalise
+    from lumbar.intake.reader._text import _QUOTE_MARKS, _QUOTES, _WORD_HYPHEN, _clean_char, normalise
 
-    expected = _WORD_HYPHEN.sub(" ", "".join(_clean_char(ch) for ch in text.translate(_QUOTES)))
+    cleaned = "".join(_clean_char(ch) for ch in text.translate(_QUOTES))
+    expected = _WORD_HYPHEN.sub(" ", _QUOTE_MARKS.sub(" ", cleaned))
     assert normalise(text) == expected
     assert len(normalise(text)) == len(text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from lumbar.intake.model import Status
 from lumbar.intake.reader import read
 from lumbar.knowledge import default_kb
 
@@ -102,3 +103,40 @@ def test_clean_for_years_is_not_the_pains_duration() -> None:
         ).findings.values.duration_days
         == 2.0
     )
+
+
+# --- carers' accounts, quoted words, questions inside a sentence (found by held-out vignettes) ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "age"),
+    [
+        ("Mum is 78 with osteoporosis. Slipped on the bathroom floor, now pain in her lower back.", "osteoporosis", 78),
+        ("Dad is 67 and diabetic. Fever for 3 days, pain in his lower back, his legs are going weak.", "diabetes", 67),
+        ("My son is 9. He's had back pain for 3 weeks that wakes him at night.", "night_pain", 9),
+    ],
+)
+def test_a_carers_account_is_about_the_relative(text: str, finding: str, age: int) -> None:
+    reading = read(text, kb=KB)
+    assert reading.findings.is_present(finding), reading
+    assert reading.findings.values.age == age
+
+
+def test_a_carers_own_age_is_not_the_persons() -> None:
+    reading = read("I'm 45. My mum is 81 and her back has been in spasm since she lifted a box.", kb=KB)
+    assert reading.findings.values.age == 81 and reading.findings.values.sex == "female"
+
+
+def test_a_clinicians_note_about_his_back_keeps_a_relatives_history_apart() -> None:
+    reading = read("A 46-year-old man with pain in his lower back. His brother had bowel cancer.", kb=KB)
+    assert not reading.findings.is_present("cancer_history")
+
+
+def test_quoted_words_are_read() -> None:
+    reading = read("61 M. Sudden-onset 'tearing' pain between the shoulder blades.", kb=KB)
+    assert reading.findings.is_present("tearing_pain")
+
+
+def test_a_question_inside_a_sentence_is_not_a_current_symptom() -> None:
+    text = "Spasm after lifting; very anxious, pt asks 'could I lose bladder control from this?'."
+    assert read(text, kb=KB).findings.status("bladder_dysfunction") is Status.UNCERTAIN

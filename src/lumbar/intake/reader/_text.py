@@ -20,6 +20,10 @@ _CHUNK_CHARS = 1_500  # ConText compares modifiers pairwise, so it runs on piece
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u201c": '"', "\u201d": '"'})
 _WORD_HYPHEN = re.compile(r"(?<=[A-Za-z])[-\u2010\u2011\u2013](?=[A-Za-z])")
 _SENTENCE_END = re.compile(r"(?<=[.!?;\n])\s+")
+# Quotation marks around words ("'tearing' pain", 'says "maybe a bit numb"') would split a phrase; they
+# become spaces. A single quote counts as one where it opens a word or closes one (never inside a word:
+# "can't", "it's" keep theirs).
+_QUOTE_MARKS = re.compile(r"\"|(?<![\w'])'(?=[A-Za-z])|(?<=[A-Za-z.?!,])'(?![\w'])")
 
 
 def _clean_char(ch: str) -> str:
@@ -36,12 +40,14 @@ _ASCII_CLEAN = str.maketrans({chr(i): " " for i in (*range(32), 127) if chr(i) n
 
 
 def normalise(text: str) -> str:
-    """Straight quotes, word-joining hyphens as spaces, control characters as spaces."""
+    """Straight quotes, quotation marks and word-joining hyphens as spaces, control characters as spaces."""
     text = text.translate(_QUOTES)
     if text.isascii():
         text = text.translate(_ASCII_CLEAN)
     else:
         text = "".join(_clean_char(ch) for ch in text)
+    if "'" in text or '"' in text:
+        text = _QUOTE_MARKS.sub(" ", text)
     return _WORD_HYPHEN.sub(" ", text)
 
 

@@ -6,6 +6,7 @@ lower-case text in a small notation, so that one line covers the ways people say
 - `(a|b|c)` one of several words or word groups; `(a|b)?` the same, or nothing.
 - `word*` any word starting with `word` (misspellings and inflections: `tingl*`).
 - `~` up to two words of any kind ("lost ~ weight").
+- `my` also matches "his", "her" and "their" (carers' and clinicians' words).
 - A leading `!` marks a *normal* statement: saying it means the finding is absent
   ("!bladder (is|'s)? (fine|ok|normal)").
 
@@ -60,6 +61,12 @@ _CLITICS = {"s": r"(?:'?s|\s+is|\s+has)", "m": r"(?:'?m|\s+am)", "ve": r"(?:'?ve
             "re": r"(?:'?re|\s+are)", "ll": r"(?:'?ll|\s+will)", "d": r"(?:'?d|\s+would|\s+had)"}  # fmt: skip
 
 
+# `my` also matches "his", "her" and "their": a carer writes "his legs went weak", a clinician "her back";
+# whose words they are is for the ConText rules (another person's) and `reader.carer_mode` to decide.
+_MY_WORDS = ("my", "his", "her", "their")
+_MY = "(?:" + "|".join(_MY_WORDS) + ")"
+
+
 @dataclass(frozen=True)
 class Phrase:
     """One phrase (without its leading `!`), and what any text it matches starts with (`phrase_starts`)."""
@@ -108,6 +115,8 @@ def _plural(word: str) -> str:
 def _word(word: str, last: bool) -> str:
     if word == "n't":
         return _ANY_NT
+    if word == "my":
+        return _MY
     if word.startswith("'") and word[1:] in _CLITICS:
         return "'" + re.escape(word[1:])
     if word in _SPECIAL_NT:
@@ -195,6 +204,8 @@ def _word_starts(word: str) -> tuple[str, ...] | None:
     None when unsure."""
     if word == "n't":
         return None  # any word ending in n't
+    if word == "my":
+        return _MY_WORDS
     if word in _SPECIAL_NT_STARTS:
         return _SPECIAL_NT_STARTS[word]
     if len(word) > 1 and word.endswith("*"):

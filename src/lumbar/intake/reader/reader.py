@@ -52,6 +52,9 @@ TRUNCATED = (
 )
 
 _ABOUT_RELATIVES = frozenset({"family_spondyloarthritis"})
+# Where a question can start inside a sentence: after a clause mark or a word of asking.
+_CLAUSE_OPENERS = frozenset({",", ";", ":", "-", "\u2013", "\u2014", "(", "'", '"'})
+_ASKING = frozenset({"asks", "asked", "asking", "ask", "wonders", "wondering", "wondered", "wonder", "whether"})
 _RANK = {Status.PRESENT: 2, Status.ABSENT: 1, Status.UNCERTAIN: 0}
 _QUESTION_START = frozenset(
     {"should", "is", "are", "can", "could", "would", "will", "what", "does", "do", "did", "how", "when", "why",
@@ -73,8 +76,23 @@ _RELATIVE = (
 # A carer writing about the person with the back pain: the back pain is a named relative's ("my mum has
 # back pain", "my daughter ... her lower back aches") and the writer never speaks of their own back.
 _RELATIVE_BACK = re.compile(
-    rf"\b(?:my|our)\s+(?:[\w-]+\s+){{0,3}}{_RELATIVE}(?:'s)?\b[^.!?\n]{{0,60}}\b(?:back|spine|lumbar)\b"
-    r"|\b(?:her|his)\s+(?:lower\s+|low\s+)?back\s+(?:pain|ache|aches|hurts|is|has|went|spasm)",
+    rf"\b(?:my|our)\s+(?:[\w-]+\s+){{0,3}}{_RELATIVE}(?:'s)?\b(?:[^.!?\n]|\.(?=\d)){{0,60}}\b(?:back|spine|lumbar)\b"
+    r"|\b(?:her|his)\s+(?:lower\s+|low\s+)?back\s+(?:pain|ache|aches|hurts|is|has|went|spasm)"
+    # "My son is 9. He's had back pain ...": a named relative, then "he" or "she" with the back pain
+    rf"|\b(?:my|our)\s+{_RELATIVE}\b[^\n]{{0,120}}?\b(?:he|she)(?:'s|\s+has|\s+had|\s+is|\s+gets|\s+keeps)?\s+"
+    r"(?:been\s+|had\s+|got\s+|having\s+|complaining\s+(?:of|about)\s+)?(?:\w+\s+){0,2}?back\s*(?:pain|ache|spasm)",
+    re.IGNORECASE,
+)
+# A relative opening a sentence ("Mum is 78 and ...", "My husband, 52, ...") and then "her back" or "his
+# lower back": a carer's account too. Clinical words (patient, client) are left out: a clinician's note
+# about "his back" is not a carer writing, and the note's "his brother" must stay someone else.
+_RELATIVE_SUBJECT = re.compile(
+    r"(?:^|[.!?\n]\s*)(?:my\s+|our\s+)?(?:mum|mom|mother|dad|father|husband|wife|partner|son|daughter|grandma|"
+    r"grandmother|gran|nan|nana|grandad|grandfather|grandpa)\b",
+    re.IGNORECASE,
+)
+_THEIR_BACK = re.compile(
+    r"\b(?:her|his)\s+(?:lower\s+|low\s+|upper\s+|middle\s+|mid\s+)?back\b(?!\s*(?:pack|packs|door|garden|yard|seat))",
     re.IGNORECASE,
 )
 _OWN_BACK = re.compile(
@@ -92,7 +110,8 @@ CARER = (
 
 def carer_mode(text: str) -> bool:
     """Is the text a carer's account of someone else's back pain (so that person's findings count)?"""
-    return bool(_RELATIVE_BACK.search(text)) and not _OWN_BACK.search(text)
+    someone_elses = _RELATIVE_BACK.search(text) or (_RELATIVE_SUBJECT.search(text) and _THEIR_BACK.search(text))
+    return bool(someone_elses) and not _OWN_BACK.search(text)
 
 
 def _status(span: Any, kind: FindingKind, carer: bool = False) -> Status | None:
@@ -144,13 +163,23 @@ def _mention(span: Any, kind: FindingKind, carer: bool = False) -> Mention:
 
 
 def _in_question(span: Any) -> bool:
-    """Is the mention inside a question ("any numbness?" or "do I need an X-ray?")? The sentence must end
-    with "?" and its first word must open a question."""
+    """Is the mention inside a question ("any numbness?", "do I need an X-ray?", "..., pt asks could I
+    lose bladder control?")? The sentence must end with "?", and its first word, or the first word of
+    the mention's clause, must open a question."""
     sent = span.sent
     if not any(t.text == "?" for t in sent[-2:]):
         return False
     first = next((t for t in sent if not (t.is_space or t.is_punct)), None)
-    return first is not None and first.lower_ in _QUESTION_START
+    if first is not None and first.lower_ in _QUESTION_START:
+        return True
+    doc = span.doc
+    i = span.start - 1
+    while i >= sent.start and not (doc[i].text in _CLAUSE_OPENERS or doc[i].lower_ in _ASKING):
+        i -= 1
+    if i < sent.start:
+        return False  # the mention's clause is the sentence's first: looked at above
+    opener = next((t for t in doc[i + 1 : span.start + 1] if not (t.is_space or t.is_punct)), None)
+    return opener is not None and opener.lower_ in _QUESTION_START
 
 
 def _evidence(span: Any, status: Status, offset: int) -> tuple[int, int]:
@@ -218,7 +247,7 @@ def read(text: str, *, kb: KnowledgeBase) -> Reading:
     if stated is not None and stated[0] >= FEVER_C and "fever" in kb.findings:
         _keep(best, _observation("fever", Status.PRESENT, text, stated[1], stated[2]))
 
-    values = read_values(prepared)
+    values = read_values(prepared, carer=carer)
     understood = bool(best or others or values.pain_score is not None or values.temperature_c is not None)
     understood = understood or bool(_BODY_WORDS.search(prepared))
     if not understood:

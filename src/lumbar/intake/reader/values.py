@@ -114,16 +114,36 @@ def _about_someone_else(text: str, start: int) -> bool:
     return bool(_RELATIVE.search(text, sentence_start + 1, start))
 
 
-def _age_and_sex(text: str) -> tuple[int | None, str | None]:
+# In a carer's account (`reader.carer_mode`) the person is the relative: "Mum is 78", "my son (9)",
+# "Dad, 67,", "she's 80". Their words for the writer ("I'm 45", "I'm a woman") are then not the person's.
+_FAMILY_SEX = {"mum": "female", "mom": "female", "mother": "female", "wife": "female", "daughter": "female",
+               "grandma": "female", "grandmother": "female", "gran": "female", "nan": "female", "nana": "female",
+               "sister": "female", "dad": "male", "father": "male", "husband": "male", "son": "male",
+               "grandad": "male", "grandfather": "male", "grandpa": "male", "brother": "male"}  # fmt: skip
+_FAMILY_WORD = re.compile(rf"\b(?P<who>{'|'.join(_FAMILY_SEX)})\b")
+_CARER_AGE_PATTERNS = [
+    re.compile(
+        rf"\b(?:{'|'.join(_FAMILY_SEX)})(?:'s)?\s*(?:,|\(|is|'s|who\s+is|aged?|-)?\s*(?:only\s+|just\s+|now\s+)?"
+        r"(?P<age>\d{1,3})\b" + _NOT_AGE_AFTER
+    ),
+    re.compile(r"\b(?:he|she)(?:'s|\s+is)\s+(?:only\s+|just\s+|now\s+)?(?P<age>\d{1,3})\b" + _NOT_AGE_AFTER),
+]
+_WRITER_PATTERNS = frozenset({_AGE_PATTERNS[5], _SEX_PATTERNS[0], _SEX_PATTERNS[1]})  # "i'm 45", "i'm a woman"
+
+
+def _age_and_sex(text: str, *, carer: bool = False) -> tuple[int | None, str | None]:
     age: int | None = None
     sex: str | None = None
-    for pattern in [*_AGE_PATTERNS, _BARE_AGE] if _DIGIT.search(text) else []:  # each needs a digit
+    patterns = [*_CARER_AGE_PATTERNS, *_AGE_PATTERNS, _BARE_AGE] if carer else [*_AGE_PATTERNS, _BARE_AGE]
+    for pattern in patterns if _DIGIT.search(text) else []:  # each needs a digit
+        if carer and pattern in _WRITER_PATTERNS:
+            continue
         for m in pattern.finditer(text):
             groups = m.groupdict()
             number = int(groups["age"])
             if groups.get("sex") == "f" and number >= 90:
                 continue  # "101 F" is a temperature
-            if _about_someone_else(text, m.start("age")):
+            if pattern not in _CARER_AGE_PATTERNS and _about_someone_else(text, m.start("age")):
                 continue
             if pattern is _BARE_AGE and (number < 16 or _MEASURE_BEFORE.search(text, 0, m.start())):
                 continue
@@ -131,9 +151,14 @@ def _age_and_sex(text: str) -> tuple[int | None, str | None]:
                 age = number
             if sex is None and groups.get("sex"):
                 sex = _sex(groups["sex"])
+    if carer and sex is None:
+        who = _FAMILY_WORD.search(text)
+        sex = _FAMILY_SEX[who.group("who")] if who else None
     for pattern in _SEX_PATTERNS:
         if sex is not None:
             break
+        if carer and pattern in _WRITER_PATTERNS:
+            continue
         found = pattern.search(text)
         if found:
             sex = _sex(found.group("sex"))
@@ -382,10 +407,11 @@ def _course(text: str) -> str | None:
     return None
 
 
-def read_values(text: str) -> Values:
-    """The values stated in `text` (already normalised). Never raises."""
+def read_values(text: str, *, carer: bool = False) -> Values:
+    """The values stated in `text` (already normalised); `carer`: the text is a carer's account of a
+    relative (`reader.carer_mode`), whose age and sex are the person's. Never raises."""
     lowered = text.lower()
-    age, sex = _age_and_sex(lowered)
+    age, sex = _age_and_sex(lowered, carer=carer)
     weeks, pregnancy_at = _pregnancy(lowered)
     durations = list(_durations(lowered, pregnancy_at))
     found: dict[str, Any] = {
