@@ -63,6 +63,12 @@ _NOT_AGE_AFTER = (
 # A bare "58M" or "38 F" only where a note starts a description: at the start, after punctuation, or after
 # "pt" or "a"; "fell approx 3m", "walking distance down to 50m" are metres.
 _LETTER_SEX_BEFORE = r"(?:^|(?<=[.,;:(\n])|(?<=[.,;:(\n]\s)|(?<=\bpt\s)|(?<=\bpatient\s)|(?<=\ba\s)|(?<=\ban\s))"
+# The writer's own words ("I'm 45", "I'm a woman"): not the person's in a carer's account.
+_WRITERS_AGE = re.compile(r"\b(?:i'?m|i\s+am|im)\s+(?:only\s+|just\s+|now\s+)?(?P<age>\d{1,3})\b" + _NOT_AGE_AFTER)
+_WRITERS_SEX = (
+    re.compile(rf"\b(?:i'?m|i\s+am|im)\s+an?\s+(?:\w+\s+){{0,2}}?(?P<sex>{_SEX_WORD})\b"),
+    re.compile(rf"\b(?:as\s+an?|being\s+an?)\s+(?:\w+\s+){{0,2}}?(?P<sex>{_SEX_WORD})\b"),
+)
 _AGE_PATTERNS = [
     # "58M", "38f", "38 M"
     re.compile(rf"{_LETTER_SEX_BEFORE}\s*(?<![\d.])(?P<age>\d{{1,3}})\s?(?P<sex>[mf])\b(?!['-])"),
@@ -74,7 +80,7 @@ _AGE_PATTERNS = [
     re.compile(r"(?<![\d.])\b(?P<age>\d{1,3})\s*,?\s*(?:and\s+(?:a\s+)?)?(?P<sex>female|male|woman|man)\b"),
     re.compile(r"\b(?P<age>\d{1,3})\s*(?:-|\s)?\s*(?:y/o|yo|yrs?[\s-]*old|years?[\s-]*old|yr[\s-]*old)\b"),
     re.compile(r"(?<!onset\s)\b(?:aged?|age:|dob\s*age)\s*:?\s*(?P<age>\d{1,3})\b" + _NOT_AGE_AFTER),
-    re.compile(r"\b(?:i'?m|i\s+am|im)\s+(?:only\s+|just\s+|now\s+)?(?P<age>\d{1,3})\b" + _NOT_AGE_AFTER),
+    _WRITERS_AGE,
     re.compile(
         rf"(?<![\w'])(?P<sex>{_FEMALE}|{_MALE})\s*,?\s*(?:aged?\s*)?(?P<age>\d{{1,3}})\b(?!\s*/)" + _NOT_AGE_AFTER
     ),
@@ -83,8 +89,7 @@ _MEASURE_BEFORE = re.compile(
     r"\b(?:bmi|slr|t|temp|pulse|hr|bp|rr|sats?|gcs|weight|kg|pain|score|nrs|vas|at|of|to)\s*[:=]?\s*[\d/.]*\s*[,;]?\s*$"
 )
 _SEX_PATTERNS = [
-    re.compile(rf"\b(?:i'?m|i\s+am|im)\s+an?\s+(?:\w+\s+){{0,2}}?(?P<sex>{_SEX_WORD})\b"),
-    re.compile(rf"\b(?:as\s+an?|being\s+an?)\s+(?:\w+\s+){{0,2}}?(?P<sex>{_SEX_WORD})\b"),
+    *_WRITERS_SEX,
     re.compile(rf"\b(?:sex|gender)\s*[:=]?\s*(?P<sex>{_SEX_WORD})\b"),
     re.compile(rf"^\s*(?P<sex>{_SEX_WORD})\s*[,:/]"),
     # a sex word standing alone in a list: "45, female, ..." or "(male)"
@@ -128,7 +133,7 @@ _CARER_AGE_PATTERNS = [
     ),
     re.compile(r"\b(?:he|she)(?:'s|\s+is)\s+(?:only\s+|just\s+|now\s+)?(?P<age>\d{1,3})\b" + _NOT_AGE_AFTER),
 ]
-_WRITER_PATTERNS = frozenset({_AGE_PATTERNS[5], _SEX_PATTERNS[0], _SEX_PATTERNS[1]})  # "i'm 45", "i'm a woman"
+_WRITER_PATTERNS = frozenset({_WRITERS_AGE, *_WRITERS_SEX})
 
 
 def _age_and_sex(text: str, *, carer: bool = False) -> tuple[int | None, str | None]:
