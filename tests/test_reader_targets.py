@@ -278,6 +278,13 @@ def test_every_phrase_compiles() -> None:
         re.compile(compile_phrase(phrase), re.IGNORECASE)
 
 
+@pytest.mark.parametrize("phrase", ["(open (my|his)? bowels|defecate)", "(a|b", "a|b)"])
+def test_a_nested_or_unbalanced_group_is_refused(phrase: str) -> None:
+    # The notation has one level of groups; a nested one compiled to an expression that never matched.
+    with pytest.raises(ValueError, match="nested or unbalanced"):
+        compile_phrase(phrase)
+
+
 def test_nltk_is_not_loaded_by_the_reader_but_still_works() -> None:
     # medspaCy imports QuickUMLS, which imports NLTK; the pipeline defers it (a third of a second).
     script = (

@@ -48,6 +48,7 @@ __all__ = [
 NORMAL_ATTR = "lumbar_normal"  # Span extension set on targets that are "normal" statements
 
 _UNIT = re.compile(r"\(([^()]*)\)(\?)?|(\S+)")
+_NESTED = re.compile(r"\([^)]*\(")  # "(a|b (c|d))": a group inside a group
 _HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
 _SEP = r"\s+"
 # In phrases with a slash, ampersand or plus, spaces around those are optional ("bladder/bowel", "b&b").
@@ -155,6 +156,8 @@ def _lead(option: str) -> str:
 def compile_phrase(phrase: str) -> str:
     """The regular expression for one phrase in the notation above."""
     phrase = _HYPHEN.sub(" ", phrase.lower())
+    if _NESTED.search(phrase) or phrase.count("(") != phrase.count(")"):
+        raise ValueError(f"phrase has a nested or unbalanced group (the notation has one level): {phrase!r}")
     if any(ch in phrase for ch in "/&+"):
         return _compile(phrase).replace(_SEP, _LOOSE_SEP)
     return _compile(phrase)
