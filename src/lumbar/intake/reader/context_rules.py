@@ -337,6 +337,17 @@ def _boundaries() -> list[Any]:
                                                           "touched", "shifts", "shifted", "stops", "stopped",
                                                           "makes", "but", "else")]),
         _rule("without doubt", _PSEUDO, "PSEUDO", [_words("without"), _words("doubt", "fail", "question")]),
+        # "I wouldn't say I haven't had bladder trouble": two negations make a yes.
+        _rule("wouldn't say I haven't", _PSEUDO, "PSEUDO",
+              [_words("would", "could", "ca", "can", "wo", "do", "did"), _NT,
+               _words("say", "claim", "pretend", "deny"), {"LOWER": {"IN": ["i", "that", "i've", "i'm"]}, "OP": "?"},
+               _words("have", "'ve", "ve", "am", "'m", "do", "did", "had", "was", "ca", "can", "could"), _NT]),
+        # "had bowel cancer, all clear since": in remission, still a history of cancer (the scan-result
+        # "all clear" negation above is for tests and scans).
+        _rule("been all clear", _PSEUDO, "PSEUDO", [_words("been", "be", "being", "remained", "stayed"),
+                                                    _words("all"), _words("clear")]),
+        _rule("all clear since", _PSEUDO, "PSEUDO", [_words("all"), _words("clear"),
+                                                     _words("since", "ever", "for", "now", "after")]),
     ]  # fmt: skip
 
 

@@ -28,6 +28,8 @@ from lumbar.intake.reader.modifiers import TokenPatternMatcher
 from lumbar.intake.reader.targets import LazyTargetMatcher
 from lumbar.knowledge.models import KnowledgeBase
 
+_ELLIPSES = ("..", "...", "....", ".....", "\u2026")
+
 __all__ = ["pipeline"]
 
 _LOCK = threading.Lock()
@@ -124,7 +126,11 @@ def _build(kb: KnowledgeBase) -> Any:
         Language.factory(_TARGETS, func=_targets)
 
     nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
+    # An ellipsis ends a thought in texted accounts ("I wouldn't say I haven't had bladder trouble...
+    # honestly I haven't managed to pee"), so it ends a sentence, and a negation's scope, too.
+    from spacy.pipeline.sentencizer import Sentencizer
+
+    nlp.add_pipe("sentencizer", config={"punct_chars": [*Sentencizer.default_punct_chars, *_ELLIPSES]})
     matcher: Any = nlp.add_pipe(_TARGETS)
     matcher.add(phrase_rules(kb))
     nlp.add_pipe(_FILTER)
