@@ -22,6 +22,7 @@ import warnings
 from typing import Any
 
 from lumbar.intake.model import Findings, Observation, Status
+from lumbar.intake.reader._family import RELATIVES
 from lumbar.intake.reader._text import MAX_CHARS, chunks, normalise
 from lumbar.intake.reader.context_rules import (
     FAMILY,
@@ -71,26 +72,32 @@ _BODY_WORDS = re.compile(
 
 _RELATIVE = (
     r"(?:mum|mom|mother|dad|father|husband|wife|partner|son|daughter|child|kid|boy|girl|grandma|grandmother|"
-    r"gran|nan|nana|grandad|grandfather|grandpa|brother|sister|friend|baby|toddler|patient|client)"
+    r"gran|nan|nana|grandad|grandfather|grandpa|brother|sister|girlfriend|boyfriend|friend|baby|toddler|patient|client)"
 )
 # A carer writing about the person with the back pain: the back pain is a named relative's ("my mum has
 # back pain", "my daughter ... her lower back aches") and the writer never speaks of their own back.
 _RELATIVE_BACK = re.compile(
     rf"\b(?:my|our)\s+(?:[\w-]+\s+){{0,3}}{_RELATIVE}(?:'s)?\b(?:[^.!?\n]|\.(?=\d)){{0,60}}\b(?:back|spine|lumbar)\b"
     r"|\b(?:her|his)\s+(?:lower\s+|low\s+)?back\s+(?:pain|ache|aches|hurts|is|has|went|spasm)"
+    r"|\b(?:my|our)\s+(?:[\w-]+\s+){0,3}?" + _RELATIVE + r"\b[^.!?\n]{0,80}\b(?:backache|back-ache)\b"
     # "My son is 9. He's had back pain ...": a named relative, then "he" or "she" with the back pain
-    rf"|\b(?:my|our)\s+{_RELATIVE}\b[^\n]{{0,120}}?\b(?:he|she)(?:'s|\s+has|\s+had|\s+is|\s+gets|\s+keeps)?\s+"
-    r"(?:been\s+|had\s+|got\s+|having\s+|complaining\s+(?:of|about)\s+)?(?:\w+\s+){0,2}?back\s*(?:pain|ache|spasm)",
+    rf"|\b(?:my|our)\s+(?:[\w-]+\s+){{0,3}}?{_RELATIVE}\b[^\n]{{0,120}}?\b(?:he|she)(?:'s|\s+has|\s+had|\s+is|\s+gets|\s+keeps)?\s+"
+    r"(?:been\s+|had\s+|got\s+|having\s+|complaining\s+(?:of|about)\s+)?(?:\w+\s+){0,5}?back\s*-?\s*(?:pain|ache|spasm)",
     re.IGNORECASE,
 )
 # A relative opening a sentence ("Mum is 78 and ...", "My husband, 52, ...") and then "her back" or "his
 # lower back": a carer's account too. Clinical words (patient, client) are left out: a clinician's note
 # about "his back" is not a carer writing, and the note's "his brother" must stay someone else.
-_RELATIVE_SUBJECT = re.compile(
-    r"(?:^|[.!?\n]\s*)(?:my\s+|our\s+)?(?:mum|mom|mother|dad|father|husband|wife|partner|son|daughter|grandma|"
-    r"grandmother|gran|nan|nana|grandad|grandfather|grandpa)\b",
+_RELATIVE_SUBJECT = re.compile(rf"(?:^|[.!?\n]\s*)(?:my\s+|our\s+)?(?:{'|'.join(RELATIVES)})\b", re.IGNORECASE)
+# "Writing for my dad (63).", "asking on behalf of my mum": the writer says whose account it is.
+_WRITING_FOR = re.compile(
+    r"\b(?:writing|asking|messaging|typing|texting|posting|enquiring|inquiring|here|filling\s+(?:this|it)\s+in|"
+    rf"doing\s+this)\s+(?:for|on\s+behalf\s+of|about)\s+(?:my|our)\s+(?:{'|'.join(RELATIVES)})\b",
     re.IGNORECASE,
 )
+# Any word of the writer about themselves ("my" alone is allowed: "my daughter is 4").
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|myself|mine)\b", re.IGNORECASE)
+_THIRD_PERSON = re.compile(r"\b(?:he|she|he's|she's|hes|shes)\b", re.IGNORECASE)
 _THEIR_BACK = re.compile(
     r"\b(?:her|his)\s+(?:lower\s+|low\s+|upper\s+|middle\s+|mid\s+)?back\b(?!\s*(?:pack|packs|door|garden|yard|seat))",
     re.IGNORECASE,
@@ -99,7 +106,8 @@ _OWN_BACK = re.compile(
     r"\bmy\s+(?:own\s+)?(?:lower\s+|low\s+|upper\s+|bad\s+|sore\s+)?(?:back|spine)\b"
     r"|\b(?:i|i've|i'm|ive|im|me)\b[^.!?\n]{0,30}\bback\b"
     r"|\bmine\b"  # "my mum died of bone cancer ... mine started after squash": the writer's own pain
-    r"|\b(?:i|i've|i'm|ive|im)\b[^.!?\n]{0,30}\b(?:pain|ache|aches|aching|spasms?|hurts?|sore)\b",
+    r"|\b(?:i|i've|i'm|ive|im)\b[^.!?\n]{0,30}\b(?:pain|ache|aches|aching|spasms?|hurts?|sore|pulled|strained|"
+    r"tweaked|twisted|injured|jarred|ricked)\b",
     re.IGNORECASE,
 )
 CARER = (
@@ -109,8 +117,23 @@ CARER = (
 
 
 def carer_mode(text: str) -> bool:
-    """Is the text a carer's account of someone else's back pain (so that person's findings count)?"""
-    someone_elses = _RELATIVE_BACK.search(text) or (_RELATIVE_SUBJECT.search(text) and _THEIR_BACK.search(text))
+    """Is the text a carer's account of someone else's back pain (so that person's findings count)?
+    Yes when it names a relative's back ("my mum's back", "Mum is 78 ... her lower back"), says it is
+    written for a relative, or is about a relative from its first words, speaking of "he" or "she",
+    without one word of the writer about themselves ("My daughter is 4. ... she's had temperatures");
+    never when the writer speaks of their own back pain."""
+    relative = _RELATIVE_SUBJECT.search(text)
+    someone_elses = (
+        _RELATIVE_BACK.search(text)
+        or _WRITING_FOR.search(text)
+        or (
+            relative
+            and (
+                _THEIR_BACK.search(text)
+                or (relative.start() == 0 and _THIRD_PERSON.search(text) and not _FIRST_PERSON.search(text))
+            )
+        )
+    )
     return bool(someone_elses) and not _OWN_BACK.search(text)
 
 

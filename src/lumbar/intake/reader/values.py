@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from lumbar.intake.model import Values
+from lumbar.intake.reader._family import FAMILY_SEX
 
 __all__ = ["FEVER_C", "read_values", "temperature"]
 
@@ -121,14 +122,10 @@ def _about_someone_else(text: str, start: int) -> bool:
 
 # In a carer's account (`reader.carer_mode`) the person is the relative: "Mum is 78", "my son (9)",
 # "Dad, 67,", "she's 80". Their words for the writer ("I'm 45", "I'm a woman") are then not the person's.
-_FAMILY_SEX = {"mum": "female", "mom": "female", "mother": "female", "wife": "female", "daughter": "female",
-               "grandma": "female", "grandmother": "female", "gran": "female", "nan": "female", "nana": "female",
-               "sister": "female", "dad": "male", "father": "male", "husband": "male", "son": "male",
-               "grandad": "male", "grandfather": "male", "grandpa": "male", "brother": "male"}  # fmt: skip
-_FAMILY_WORD = re.compile(rf"\b(?P<who>{'|'.join(_FAMILY_SEX)})\b")
+_FAMILY_WORD = re.compile(rf"\b(?P<who>{'|'.join(FAMILY_SEX)})\b")
 _CARER_AGE_PATTERNS = [
     re.compile(
-        rf"\b(?:{'|'.join(_FAMILY_SEX)})(?:'s)?\s*(?:,|\(|is|'s|who\s+is|aged?|-)?\s*(?:only\s+|just\s+|now\s+)?"
+        rf"\b(?:{'|'.join(FAMILY_SEX)})(?:'s)?\s*(?:,|\(|is|'s|who\s+is|aged?|-)?\s*(?:only\s+|just\s+|now\s+)?"
         r"(?P<age>\d{1,3})\b" + _NOT_AGE_AFTER
     ),
     re.compile(r"\b(?:he|she)(?:'s|\s+is)\s+(?:only\s+|just\s+|now\s+)?(?P<age>\d{1,3})\b" + _NOT_AGE_AFTER),
@@ -158,7 +155,7 @@ def _age_and_sex(text: str, *, carer: bool = False) -> tuple[int | None, str | N
                 sex = _sex(groups["sex"])
     if carer and sex is None:
         who = _FAMILY_WORD.search(text)
-        sex = _FAMILY_SEX[who.group("who")] if who else None
+        sex = FAMILY_SEX[who.group("who")] if who else None
     for pattern in _SEX_PATTERNS:
         if sex is not None:
             break
@@ -215,6 +212,12 @@ _TEMPERATURE_PATTERNS = [
         rf"{_TEMP_CONTEXT}\D{{0,25}}?(?<![\d/])(?P<t>\d{{2,3}}(?:\.\d)?)"
         r"(?!\s*(?:/|%|days?|hours?|weeks?|[mf]\b|yo\b|y/o|years?|yrs?))(?P<unit>)"
     ),
+    # "i had 38 last night": a bare number in the fever range, had at a time of day
+    re.compile(
+        r"\b(?:had|have|got|running|ran|hit|reached|spiked|spiking)\s+(?:a\s+)?(?P<t>3[7-9](?:\.\d)?|4[01](?:\.\d)?)"
+        r"(?P<unit>)\s+(?=(?:last\s+night|yesterday|today|this\s+morning|earlier|overnight|tonight|on\s+and\s+off|"
+        r"all\s+day|at\s+night)\b)"
+    ),
 ]
 
 
@@ -261,6 +264,7 @@ _WORD_DAYS = {"yesterday": 1.0, "last night": 1.0, "overnight": 1.0, "this morni
 
 _NOT_EPISODE_BEFORE = re.compile(
     r"(?:\b(?:once|twice|times|per|every|each|in|next|i'?m|im|am|aged?|x|pregnant|pregnancy|gestation|at)|"
+    r"\b(?:i'?m|im|am)\s+(?:a\s+)?(?:man|woman|male|female|lady|guy|gentleman|mother|father|mum|dad)|"
     r"\d(?<!/10)(?<!/ 10)(?<!out of 10))\s*$"
 )
 

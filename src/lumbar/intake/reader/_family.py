@@ -1,0 +1,16 @@
+"""Words for the relatives a carer writes about, shared by the carer test (reader.py) and the carer's
+age and sex (values.py)."""
+
+from __future__ import annotations
+
+__all__ = ["FAMILY_SEX", "RELATIVES"]
+
+# A relative's word and the sex it gives (a carer's "my mum ... her back" is a woman's back pain).
+FAMILY_SEX = {"mum": "female", "mom": "female", "mother": "female", "wife": "female", "daughter": "female",
+              "grandma": "female", "grandmother": "female", "gran": "female", "nan": "female", "nana": "female",
+              "sister": "female", "girlfriend": "female", "dad": "male", "father": "male", "husband": "male",
+              "son": "male", "grandad": "male", "grandfather": "male", "grandpa": "male", "brother": "male",
+              "boyfriend": "male"}  # fmt: skip
+# The relatives whose back pain a carer may describe (clinical words such as "patient" are left out: a
+# clinician's note about "his back" is not a carer writing).
+RELATIVES = (*FAMILY_SEX, "partner")
