@@ -140,3 +140,97 @@ def test_quoted_words_are_read() -> None:
 def test_a_question_inside_a_sentence_is_not_a_current_symptom() -> None:
     text = "Spasm after lifting; very anxious, pt asks 'could I lose bladder control from this?'."
     assert read(text, kb=KB).findings.status("bladder_dysfunction") is Status.UNCERTAIN
+
+
+# --- found by the second round of held-out vignettes (sets E-H) ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("hes gone grey n sweaty and nearly passed out on the sofa", "fainting"),  # not a sagging sofa
+        ("sudden pain in his low back n tummy like something tore inside", "tearing_pain"),
+        ("sudden pain in his low back n tummy", "abdominal_pain"),
+        ("i inject, got a sore spot on my spine", "iv_drug_use"),
+        ("now my legs r going weak", "bilateral_leg_weakness"),
+        ("Today I cannot control toilet, I make in the trousers", "bowel_dysfunction"),
+        ("This morning he soiled himself without realising", "bowel_dysfunction"),
+        ("he says he can't feel the toilet seat properly", "saddle_numbness"),
+        ("Pt phoned: hasn't PU since last night despite trying", "bladder_dysfunction"),
+        ("Cant keep water down", "nausea_vomiting"),
+        ("rolling round on the floor with pain in her back", "colicky_pain"),
+        ("pain in her back on one side, she's been sick", "flank_pain"),
+        ("since yesterday his legs feel heavy and he nearly fell getting to the toilet", "gait_disturbance"),
+        ("wound oozing, increasing back pain", "wound_infection_signs"),
+        ("her back getting more bent over in the last yr n shes lost height", "height_loss"),
+        ("pain low in my pelvis on both sides for 3 days", "pelvic_pain"),
+    ],
+)
+def test_phrasing_from_the_second_probe_is_read(text: str, finding: str) -> None:
+    assert read(text, kb=KB).findings.is_present(finding)
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("I went down the NHS red flag list and I don't have any of them", "fainting"),
+        ("Only the odd leak when I sneeze", "analgesic_overdose"),
+        ("Lost 10 kg on purpose this year (diet and gym)", "weight_loss"),
+        ("I had a five day course of prednisolone for my asthma last month", "steroid_use"),
+        ("I was on prednisone for a week back in 2019", "steroid_use"),
+        ("It's not that I can't walk, I can, just slowly", "cannot_move"),
+        ("I inject insulin twice a day", "iv_drug_use"),
+        ("both his legs ache and go heavy after 5 minutes walking, eases when he sits down", "bilateral_leg_symptoms"),
+        ("my back hurts and the pain is also going down my left leg", "bilateral_leg_symptoms"),  # one leg
+    ],
+)
+def test_phrasing_from_the_second_probe_is_not_read_as(text: str, finding: str) -> None:
+    assert not read(text, kb=KB).findings.is_present(finding)
+
+
+def test_claudication_in_both_legs_is_walking_pain_not_a_cauda_equina_flag() -> None:
+    reading = read("Both his legs ache and go heavy after 5 minutes walking, eases when he sits down.", kb=KB)
+    assert reading.findings.is_present("leg_pain_walking") and reading.findings.is_present("relief_sitting_bending")
+    # the both-legs question stays open, to be asked ("even at rest?"), rather than answered no
+    assert reading.findings.status("bilateral_leg_symptoms") is None
+
+
+def test_an_ellipsis_ends_a_negation() -> None:
+    text = "I wouldn't say I haven't had bladder trouble... honestly I haven't managed to pee since last night."
+    assert read(text, kb=KB).findings.is_present("bladder_dysfunction")
+
+
+def test_two_negations_make_a_yes() -> None:
+    assert read("I wouldn't say I haven't had bladder trouble.", kb=KB).findings.is_present("bladder_dysfunction")
+
+
+def test_all_clear_after_cancer_is_still_a_history_of_cancer() -> None:
+    text = "I had bowel cancer five years ago and have been all clear since."
+    assert read(text, kb=KB).findings.is_present("cancer_history")
+
+
+def test_a_man_giving_his_age_in_years_is_not_a_duration() -> None:
+    values = read("Hello, I am man 45 years. Pain in low back from one week.", kb=KB).findings.values
+    assert (values.age, values.duration_days) == (45, 7.0)
+
+
+def test_a_bare_fever_number_had_at_a_time_of_day() -> None:
+    assert read("the spot is red n hot and i had 38 last night", kb=KB).findings.values.temperature_c == 38.0
+    assert read("I had 38 people at the party last night", kb=KB).findings.values.temperature_c is None
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "age"),
+    [
+        ("Writing for my dad (63). This morning he soiled himself without realising.", "bowel_dysfunction", 63),
+        ("My daughter is 4. For 3 days she won't bend down and she's had temperatures on and off.", "fever", 4),
+    ],
+)
+def test_more_carers_accounts(text: str, finding: str, age: int) -> None:
+    reading = read(text, kb=KB)
+    assert reading.findings.is_present(finding) and reading.findings.values.age == age
+
+
+def test_a_friends_relative_is_not_the_writer_who_pulled_something() -> None:
+    text = "My friend's mum had a tumour on her spine, so now I'm scared. I'm 32 M, pulled something at 5-a-side."
+    assert not read(text, kb=KB).findings.is_present("cancer_history")
