@@ -234,3 +234,20 @@ def test_more_carers_accounts(text: str, finding: str, age: int) -> None:
 def test_a_friends_relative_is_not_the_writer_who_pulled_something() -> None:
     text = "My friend's mum had a tumour on her spine, so now I'm scared. I'm 32 M, pulled something at 5-a-side."
     assert not read(text, kb=KB).findings.is_present("cancer_history")
+
+
+def test_each_leg_said_in_turn_is_both_legs_and_still_sciatica() -> None:
+    reading = read("39F, R sciatica for 3/52. Since this morning pain also radiating down the L leg.", kb=KB)
+    present = reading.findings.present()
+    assert {"right_leg_symptoms", "left_leg_symptoms", "sciatica"} <= present  # a marker takes no words
+
+
+def test_a_leg_said_to_be_fine_is_not_a_second_leg() -> None:
+    findings = read("Right sided sciatica for 2 weeks. Left leg fine.", kb=KB).findings
+    assert findings.is_present("right_leg_symptoms")
+    assert findings.status("left_leg_symptoms") is Status.ABSENT
+
+
+def test_tingling_in_one_leg_that_has_gone_is_history_beside_its_marker() -> None:
+    text = "Had a bit of tingling down my right leg last week for a couple of days, that's gone now."
+    assert read(text, kb=KB).findings.status("leg_numbness") is Status.UNCERTAIN

@@ -84,6 +84,9 @@ class Finding(Frozen):
     kind: FindingKind
     question: str
     red_flag: bool = False  # read by a red-flag rule, so asked in the red-flag screen
+    # A marker (which leg) is read beside the other findings in the same words ("R sciatica" is sciatica
+    # and the right leg), instead of competing with them for the longest match.
+    marker: bool = False
     phrases: list[str] = Field(default_factory=list)
     sources: SourceIds
 

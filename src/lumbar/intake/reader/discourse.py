@@ -199,13 +199,14 @@ def _clause_before(ordered: list[Mention], before: list[int], sentence: Any, res
     token = doc.char_span(res_start, res_start + 1, alignment_mode="expand")
     if token is None:
         return []
-    by_token = {ordered[i].span.start: i for i in before}
+    by_token: dict[int, list[int]] = {}
+    for i in before:  # a marker (which leg) can start on the same word as another finding
+        by_token.setdefault(ordered[i].span.start, []).append(i)
     for t in range(token.start - 1, sentence.start - 1, -1):
         word = doc[t].lower_
         if collected and (word in _CLAUSE_BREAK or "\n" in doc[t].text):
             break
-        if t in by_token:
-            collected.append(by_token[t])
+        collected += by_token.get(t, [])
     return collected
 
 

@@ -36,6 +36,7 @@ from functools import lru_cache
 from lumbar.knowledge.models import KnowledgeBase
 
 __all__ = [
+    "MARKER_ATTR",
     "NORMAL_ATTR",
     "Phrase",
     "PhraseRule",
@@ -46,6 +47,7 @@ __all__ = [
 ]
 
 NORMAL_ATTR = "lumbar_normal"  # Span extension set on targets that are "normal" statements
+MARKER_ATTR = "lumbar_marker"  # Span extension set on targets of marker findings (`Finding.marker`)
 
 _UNIT = re.compile(r"\(([^()]*)\)(\?)?|(\S+)")
 _NESTED = re.compile(r"\([^)]*\(")  # "(a|b (c|d))": a group inside a group
@@ -93,6 +95,7 @@ class PhraseRule:
     finding: str
     normal: bool
     phrases: tuple[Phrase, ...]
+    marker: bool = False  # the finding is a marker (`Finding.marker`): its spans never compete
 
     @property
     def literal(self) -> str:
@@ -301,5 +304,6 @@ def phrase_rules(kb: KnowledgeBase) -> list[PhraseRule]:
             if not literals:
                 continue
             literals.sort(key=lambda p: (-len(p), p))
-            rules.append(PhraseRule(finding.id, normal, tuple(Phrase(p, phrase_starts(p)) for p in literals)))
+            phrases = tuple(Phrase(p, phrase_starts(p)) for p in literals)
+            rules.append(PhraseRule(finding.id, normal, phrases, marker=finding.marker))
     return rules

@@ -23,7 +23,7 @@ import types
 from typing import Any
 
 from lumbar.intake.reader.context_rules import TARGET_GROUP, context_rules
-from lumbar.intake.reader.lexicon import NORMAL_ATTR, phrase_rules
+from lumbar.intake.reader.lexicon import MARKER_ATTR, NORMAL_ATTR, phrase_rules
 from lumbar.intake.reader.modifiers import TokenPatternMatcher
 from lumbar.intake.reader.targets import LazyTargetMatcher
 from lumbar.knowledge.models import KnowledgeBase
@@ -81,8 +81,10 @@ def _defer_nltk() -> None:
 
 def _keep_longest(spans: list[Any]) -> list[Any]:
     """Of overlapping matches keep the longest; keep ties of the same extent (one phrase can name two
-    findings, "bladder or bowel problems"), and one span per finding and extent."""
-    ordered = sorted(spans, key=lambda s: (-(s.end - s.start), s.start))
+    findings, "bladder or bowel problems"), and one span per finding and extent. Markers (which leg)
+    are kept beside the others: they neither win nor lose words."""
+    markers = {(s.start, s.end, s.label_): s for s in spans if getattr(s._, MARKER_ATTR)}
+    ordered = sorted((s for s in spans if not getattr(s._, MARKER_ATTR)), key=lambda s: (-(s.end - s.start), s.start))
     kept: list[Any] = []
     taken: dict[int, tuple[int, int]] = {}
     seen: set[tuple[int, int, str]] = set()
@@ -98,7 +100,7 @@ def _keep_longest(spans: list[Any]) -> list[Any]:
         kept.append(span)
         for i in range(span.start, span.end):
             taken[i] = extent
-    return sorted(kept, key=lambda s: (s.start, s.end, s.label_))
+    return sorted([*kept, *markers.values()], key=lambda s: (s.start, s.end, s.label_))
 
 
 def _build(kb: KnowledgeBase) -> Any:

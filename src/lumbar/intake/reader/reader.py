@@ -97,7 +97,7 @@ _WRITING_FOR = re.compile(
 )
 # Any word of the writer about themselves ("my" alone is allowed: "my daughter is 4").
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|myself|mine)\b", re.IGNORECASE)
-_THIRD_PERSON = re.compile(r"\b(?:he|she|he's|she's|hes|shes)\b", re.IGNORECASE)
+_THIRD_PERSON = re.compile(r"\b(?:he|she|he's|she's|hes|shes|her|his|him)\b", re.IGNORECASE)
 _THEIR_BACK = re.compile(
     r"\b(?:her|his)\s+(?:lower\s+|low\s+|upper\s+|middle\s+|mid\s+)?back\b(?!\s*(?:pack|packs|door|garden|yard|seat))",
     re.IGNORECASE,
@@ -119,7 +119,7 @@ CARER = (
 def carer_mode(text: str) -> bool:
     """Is the text a carer's account of someone else's back pain (so that person's findings count)?
     Yes when it names a relative's back ("my mum's back", "Mum is 78 ... her lower back"), says it is
-    written for a relative, or is about a relative from its first words, speaking of "he" or "she",
+    written for a relative, or is about a relative from its first words, speaking of "he" or "she" ("his", "her"),
     without one word of the writer about themselves ("My daughter is 4. ... she's had temperatures");
     never when the writer speaks of their own back pain."""
     relative = _RELATIVE_SUBJECT.search(text)

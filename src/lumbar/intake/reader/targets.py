@@ -31,7 +31,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
-from lumbar.intake.reader.lexicon import PhraseRule
+from lumbar.intake.reader.lexicon import MARKER_ATTR, PhraseRule
 
 __all__ = ["LazyTargetMatcher", "word_starts"]
 
@@ -78,8 +78,9 @@ class LazyTargetMatcher:
     def __init__(self, span_group_name: str, normal_attr: str) -> None:
         from spacy.tokens import Span
 
-        if not Span.has_extension(normal_attr):
-            Span.set_extension(normal_attr, default=False)
+        for attr in (normal_attr, MARKER_ATTR):
+            if not Span.has_extension(attr):
+                Span.set_extension(attr, default=False)
         self._group = span_group_name
         self._normal_attr = normal_attr
         self._rules: list[PhraseRule] = []
@@ -204,6 +205,8 @@ class LazyTargetMatcher:
             target = Span(doc, start=span.start, end=span.end, label=rule.finding)
             if rule.normal:
                 setattr(target._, self._normal_attr, True)
+            if rule.marker:
+                setattr(target._, MARKER_ATTR, True)
             spans.append(target)
         if self._group in doc.spans:
             doc.spans[self._group] = list(doc.spans[self._group]) + spans
