@@ -251,3 +251,43 @@ def test_a_leg_said_to_be_fine_is_not_a_second_leg() -> None:
 def test_tingling_in_one_leg_that_has_gone_is_history_beside_its_marker() -> None:
     text = "Had a bit of tingling down my right leg last week for a couple of days, that's gone now."
     assert read(text, kb=KB).findings.status("leg_numbness") is Status.UNCERTAIN
+
+
+# --- found by the third round of held-out vignettes (sets I-K) -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("it's now aching down the backs of both legs", "bilateral_leg_symptoms"),
+        ("now both legs is pain and numb", "bilateral_leg_symptoms"),
+        ("this morning I was desperate for a wee but nothing would come out", "bladder_dysfunction"),
+        ("I haven't needed a wee since last night even though I've been drinking", "bladder_dysfunction"),
+        ("today I cannot make the pee, only small drops come", "bladder_dysfunction"),
+        ("and she's wet herself which never happens", "bladder_dysfunction"),
+        ("when I wipe after the toilet it feels numb round my backside", "saddle_numbness"),
+        ("When I wipe after the toilet I can't really feel the paper.", "saddle_numbness"),
+        ("today she can't get up from the chair, her legs won't hold her", "bilateral_leg_weakness"),
+        ("this week both legs have got weak and wobbly", "bilateral_leg_weakness"),
+        ("since Sunday both my feet slap when I walk", "bilateral_leg_weakness"),
+        ("I nearly fell on the stairs yesterday", "gait_disturbance"),
+        ("suddenly he cannot say the right words", "speech_difficulty"),
+        ("the GP found a bulge on the main artery in my tummy", "known_aneurysm"),
+        ("lost my footing getting off the bus and sat down hard on the pavement", "minor_trauma"),
+        ("one of her shoulders is higher than the other", "structural_deformity"),
+        ("Pain in my left back going round into my groin, comes in waves", "flank_pain"),
+    ],
+)
+def test_phrasing_from_the_third_probe_is_read(text: str, finding: str) -> None:
+    assert read(text, kb=KB).findings.is_present(finding)
+
+
+def test_claudication_said_as_a_walking_distance_is_not_a_weak_legs_flag() -> None:
+    text = "He can only walk to the end of the road before both his legs go heavy and achy, then he has to sit down."
+    findings = read(text, kb=KB).findings
+    assert findings.is_present("leg_pain_walking") and not findings.is_present("bilateral_leg_weakness")
+
+
+def test_pins_and_needles_that_went_after_a_few_minutes_is_over() -> None:
+    text = "I had pins and needles in my bum and leg when I first stood up, but it went after a few minutes walking."
+    assert read(text, kb=KB).findings.status("saddle_numbness") is Status.UNCERTAIN

@@ -62,13 +62,14 @@ _DENIAL = re.compile(
 )
 _DENIAL_REACH = 160  # characters after a mention within which a denial can refer back to it
 
-# "fully recovered", "it has settled now", "that's gone now", "cleared up"
+# "fully recovered", "it has settled now", "that's gone now", "cleared up", "it went after a few minutes"
 _RESOLVED = re.compile(
     r"\b(?:(?:fully|completely|totally|since)\s+)?(?:recovered|resolved)\b"
     r"|\bgot\s+over\s+(?:it|that|them)\b"
     r"|\b(?:gone|settled|cleared|passed\s+off|went\s+away|cleared\s+up|died\s+down|settled\s+down)"
     r"(?:\s+(?:now|completely|since|away|up|off|down))?\s*(?=[,.;:!?)]|$|\s+(?:now|but|and|though|it'?s|i'?m|just))"
-    r"|\b(?:all\s+)?better\s+now\b|\bfine\s+now\b",
+    r"|\b(?:all\s+)?better\s+now\b|\bfine\s+now\b"
+    r"|\b(?:it|they|that|which)\s+went\s+(?=(?:after|within|once|by)\b)",  # "but it went after a few minutes"
     re.IGNORECASE,
 )
 _PRONOUN_SUBJECT = re.compile(

@@ -6,7 +6,8 @@ lower-case text in a small notation, so that one line covers the ways people say
 - `(a|b|c)` one of several words or word groups; `(a|b)?` the same, or nothing.
 - `word*` any word starting with `word` (misspellings and inflections: `tingl*`).
 - `~` up to two words of any kind ("lost ~ weight").
-- `my` also matches "his", "her" and "their" (carers' and clinicians' words).
+- `my` also matches "his", "her" and "their" (carers' and clinicians' words), and `myself` "himself",
+  "herself" and "themselves".
 - A leading `!` marks a *normal* statement: saying it means the finding is absent
   ("!bladder (is|'s)? (fine|ok|normal)").
 
@@ -68,6 +69,9 @@ _CLITICS = {"s": r"(?:'?s|\s+is|\s+has)", "m": r"(?:'?m|\s+am)", "ve": r"(?:'?ve
 # whose words they are is for the ConText rules (another person's) and `reader.carer_mode` to decide.
 _MY_WORDS = ("my", "his", "her", "their")
 _MY = "(?:" + "|".join(_MY_WORDS) + ")"
+# And `myself` "himself", "herself" and "themselves" ("she's wet herself").
+_MYSELF_WORDS = ("myself", "himself", "herself", "themselves")
+_MYSELF = "(?:" + "|".join(_MYSELF_WORDS) + ")"
 
 
 @dataclass(frozen=True)
@@ -121,6 +125,8 @@ def _word(word: str, last: bool) -> str:
         return _ANY_NT
     if word == "my":
         return _MY
+    if word == "myself":
+        return _MYSELF
     if word.startswith("'") and word[1:] in _CLITICS:
         return "'" + re.escape(word[1:])
     if word in _SPECIAL_NT:
@@ -212,6 +218,8 @@ def _word_starts(word: str) -> tuple[str, ...] | None:
         return None  # any word ending in n't
     if word == "my":
         return _MY_WORDS
+    if word == "myself":
+        return _MYSELF_WORDS
     if word in _SPECIAL_NT_STARTS:
         return _SPECIAL_NT_STARTS[word]
     if len(word) > 1 and word.endswith("*"):
