@@ -291,3 +291,39 @@ def test_claudication_said_as_a_walking_distance_is_not_a_weak_legs_flag() -> No
 def test_pins_and_needles_that_went_after_a_few_minutes_is_over() -> None:
     text = "I had pins and needles in my bum and leg when I first stood up, but it went after a few minutes walking."
     assert read(text, kb=KB).findings.status("saddle_numbness") is Status.UNCERTAIN
+
+
+# --- found by the fourth round of held-out vignettes (sets L-M) ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("been trying to wee since 6am and nothing comes out, just a dribble", "bladder_dysfunction"),
+        ("he cannot feel when he pass water, it just come", "bladder_dysfunction"),
+        ("she hasn't been to the toilet to wee at all", "bladder_dysfunction"),
+        ("her lower tummy is swollen", "bladder_dysfunction"),
+        ("I cannot hold the urine when I cough", "bladder_dysfunction"),
+        ("now I have feeling like numb in my private part", "saddle_numbness"),
+        ("Felt something rip inside my back 20 min ago", "tearing_pain"),
+        ("Sudden L flank and low back pain 1 h ago", "sudden_severe_pain"),
+        ("Sudden L flank and low back pain 1 h ago", "flank_pain"),  # the same words, both findings
+        ("now I can't lift the front of my right foot properly", "foot_drop"),
+        ("I've caught my foot on the stairs twice", "foot_drop"),
+        ("I have to perch on a wall and after a minute or two I can carry on", "relief_sitting_bending"),
+        ("Not severe but it isn't going away", "no_improvement"),
+    ],
+)
+def test_phrasing_from_the_fourth_probe_is_read(text: str, finding: str) -> None:
+    assert read(text, kb=KB).findings.is_present(finding)
+
+
+def test_a_decimal_fever_at_a_time_of_day_and_no_pain_score_from_an_hour() -> None:
+    values = read("on tacrolimus. Low back pain for 4 days and 38.2 today. Back pain 1 h ago.", kb=KB).findings.values
+    assert values.temperature_c == 38.2 and values.pain_score is None
+
+
+def test_a_carer_calling_about_a_relative() -> None:
+    text = "Calling about my sister, 45. Back pain two weeks. She hasn't been to the toilet to wee at all."
+    reading = read(text, kb=KB)
+    assert reading.findings.is_present("bladder_dysfunction") and reading.findings.values.age == 45

@@ -82,7 +82,8 @@ _RELATIVE_BACK = re.compile(
     r"|\b(?:my|our)\s+(?:[\w-]+\s+){0,3}?" + _RELATIVE + r"\b[^.!?\n]{0,80}\b(?:backache|back-ache)\b"
     # "My son is 9. He's had back pain ...": a named relative, then "he" or "she" with the back pain
     rf"|\b(?:my|our)\s+(?:[\w-]+\s+){{0,3}}?{_RELATIVE}\b[^\n]{{0,120}}?\b(?:he|she)(?:'s|\s+has|\s+had|\s+is|\s+gets|\s+keeps)?\s+"
-    r"(?:been\s+|had\s+|got\s+|having\s+|complaining\s+(?:of|about)\s+)?(?:\w+\s+){0,5}?back\s*-?\s*(?:pain|ache|spasm)",
+    r"(?:been\s+|had\s+|got\s+|having\s+|complaining\s+(?:of|about)\s+)?"
+    r"(?:(?:\w+\s+){0,5}?back\s*-?\s*(?:pain|ache|spasm)|(?:\w+\s+){0,3}?bad\s+back)",
     re.IGNORECASE,
 )
 # A relative opening a sentence ("Mum is 78 and ...", "My husband, 52, ...") and then "her back" or "his
@@ -91,7 +92,8 @@ _RELATIVE_BACK = re.compile(
 _RELATIVE_SUBJECT = re.compile(rf"(?:^|[.!?\n]\s*)(?:my\s+|our\s+)?(?:{'|'.join(RELATIVES)})\b", re.IGNORECASE)
 # "Writing for my dad (63).", "asking on behalf of my mum": the writer says whose account it is.
 _WRITING_FOR = re.compile(
-    r"\b(?:writing|asking|messaging|typing|texting|posting|enquiring|inquiring|here|filling\s+(?:this|it)\s+in|"
+    r"\b(?:writing|asking|messaging|typing|texting|posting|enquiring|inquiring|calling|ringing|phoning|emailing|here|"
+    r"filling\s+(?:this|it)\s+in|"
     rf"doing\s+this)\s+(?:for|on\s+behalf\s+of|about)\s+(?:my|our)\s+(?:{'|'.join(RELATIVES)})\b",
     re.IGNORECASE,
 )

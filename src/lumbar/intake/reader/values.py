@@ -174,8 +174,8 @@ _PAIN_PATTERNS = [
         r"\b(?:pain|pain's|vas|nrs|score|severity|level|rated?|rating)\s*(?:score|level|is|was|of|at|:|=|"
         r"around|about|a|an|like|it|solid|down|up|to|maybe|probably|now|only|just|roughly|currently|\s)*\s*"
         r"(?P<n>\d{1,2}|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b"
-        r"(?!\s*(?:/|\.\d|%|days?|weeks?|months?|years?|hours?|mins?|minutes?|times|kg|lbs?|am|pm|o'?clock|yo|"
-        r"y/o|yrs?|ish\s+days|out of (?!10|ten)))"
+        r"(?!\s*(?:/|\.\d|%|days?|weeks?|months?|years?|hours?|hrs?|h\b|mins?|minutes?|d\b|wks?|times|kg|lbs?|am|pm|"
+        r"o'?clock|yo|y/o|yrs?|ish\s+days|out of (?!10|ten)))"
     ),
 ]
 
@@ -211,6 +211,11 @@ _TEMPERATURE_PATTERNS = [
     re.compile(
         rf"{_TEMP_CONTEXT}\D{{0,25}}?(?<![\d/])(?P<t>\d{{2,3}}(?:\.\d)?)"
         r"(?!\s*(?:/|%|days?|hours?|weeks?|[mf]\b|yo\b|y/o|years?|yrs?))(?P<unit>)"
+    ),
+    # "and 38.2 today": a decimal in the fever range at a time of day
+    re.compile(
+        r"(?<![\d/.])(?P<t>3[7-9]\.\d|4[01]\.\d)(?P<unit>)\s+(?=(?:today|tonight|this\s+morning|last\s+night|"
+        r"yesterday|overnight|earlier)\b)"
     ),
     # "i had 38 last night": a bare number in the fever range, had at a time of day
     re.compile(
