@@ -28,9 +28,9 @@ from lumbar.intake.reader.modifiers import TokenPatternMatcher
 from lumbar.intake.reader.targets import LazyTargetMatcher
 from lumbar.knowledge.models import KnowledgeBase
 
-_ELLIPSES = ("..", "...", "....", ".....", "\u2026")
-
 __all__ = ["pipeline"]
+
+_ELLIPSES = ("..", "...", "....", ".....", "\u2026")  # sentence ends besides spaCy's own
 
 _LOCK = threading.Lock()
 _CACHE: dict[str, Any] = {}
