@@ -132,9 +132,15 @@ def test_seven_weeks_fires_the_6_week_rule_even_when_improving(kb: KnowledgeBase
     assert assessment.urgency is Urgency.ROUTINE
 
 
-def test_exactly_6_weeks_is_not_yet_persistent(kb: KnowledgeBase) -> None:
+def test_just_under_6_weeks_is_not_yet_persistent(kb: KnowledgeBase) -> None:
     entries = diary([7, 6, 5, 4, 3, 2, 1], every_hours=24 * 7)
-    assert episode_safety_net(EPISODE, entries, profile=None, now=T0 + timedelta(days=42), kb=kb) is None
+    assert episode_safety_net(EPISODE, entries, profile=None, now=T0 + timedelta(days=41, hours=23), kb=kb) is None
+
+
+def test_at_6_weeks_it_has_not_settled_within_6_weeks(kb: KnowledgeBase) -> None:
+    entries = diary([7, 6, 5, 4, 3, 2, 1], every_hours=24 * 7)
+    assessment = episode_safety_net(EPISODE, entries, profile=None, now=T0 + timedelta(days=42), kb=kb)
+    assert assessment is not None and "rf_persistent_6_weeks" in fired(assessment)
 
 
 def test_an_ended_episode_gets_no_call_out(kb: KnowledgeBase) -> None:
