@@ -100,8 +100,23 @@ def other_person_just_before(span: Any) -> bool:
         if word in {"i", "me", "my", "when", "while", "to", "for"}:
             return False
         if word in _RELATION_WORDS:
-            return True
+            return not _object_of_verb(doc, i)
     return False
+
+
+# A relative who is the object ("when I rang my sister the words came out wrong"), not the subject.
+_VERB_BEFORE_OBJECT = frozenset({"rang", "ring", "called", "call", "phoned", "phone", "told", "tell", "asked",
+    "ask", "texted", "text", "messaged", "emailed", "saw", "see", "visited", "visit", "with", "to", "at",
+    "from", "by", "helped", "help", "helping", "carried", "carrying", "lifted", "lifting", "picked", "holding",
+    "held", "bathing", "caring", "minding"})  # fmt: skip
+
+
+def _object_of_verb(doc: Any, i: int) -> bool:
+    """Is the relative at token `i` the object of a verb or preposition just before ("rang my sister")?"""
+    j = i - 1
+    while j >= 0 and doc[j].lower_ in {"my", "his", "her", "our", "their", "the", "a", *_RELATIVE_ADJECTIVES}:
+        j -= 1
+    return j >= 0 and doc[j].lower_ in _VERB_BEFORE_OBJECT
 
 
 def _rule(
@@ -163,6 +178,9 @@ def _negation() -> list[Any]:
         _rule(": no.", NEGATED, bw, [_words(":", "-", "="), _words("no", "nope"), {"IS_PUNCT": True}],
               max_scope=6),
         _rule("none", NEGATED, bw, [_words("none", "nil")], max_scope=3),
+        # "N&V nil, fever nil," in a note: the word after the finding, before a comma or full stop
+        _rule("fever nil,", NEGATED, bw, [_words("nil", "nill", "none", "nad", "neg", "negative", "absent", "denied"),
+                                          {"IS_PUNCT": True}], max_scope=4),
         _rule("never been told", NEGATED, fw, [_words("never", "not", "n't", "nt"), {"LOWER": "been", "OP": "?"},
                                                _words("told", "diagnosed", "found")], max_scope=10),
         _rule("rather than", NEGATED, fw, [_words("rather", "instead"), _words("than", "of")], max_scope=5),
@@ -193,7 +211,7 @@ def _uncertainty() -> list[Any]:
               max_scope=10),
         _rule("worried about", POSSIBLE, fw,
               [_words("worried", "worry", "worrying", "concerned", "concern", "afraid", "scared", "fear",
-                      "fearful", "anxious", "nervous", "paranoid", "frightened")],
+                      "fearful", "anxious", "nervous", "paranoid", "frightened", "convinced")],
               max_scope=10),
         _rule("rule out", POSSIBLE, fw, [_words("rule"), _words("out")], max_scope=6),
         _rule("exclude", POSSIBLE, fw, [_words("r/o", "exclude", "excluding", "?exclude")], max_scope=6),
@@ -309,6 +327,9 @@ def _others() -> list[Any]:
                                      {"LOWER": {"IN": ["my", "his", "her", "our"]}, "OP": "?"},
                                      {"LOWER": {"IN": _RELATIONS}, "OP": "?"}, _words(*_RELATIVE_VERBS)],
               max_scope=15, **terminate_family),
+        # "My dad (lung cancer) was admitted": the relative's own findings, in brackets after the word
+        _rule("my dad (", FAMILY, fw, [possessive, {"LOWER": {"IN": _RELATIVE_ADJECTIVES}, "OP": "?"},
+                                       _words(*_RELATIONS), _words("(")], max_scope=8, **terminate_family),
         _rule("family history", FAMILY, fw, [_words("family", "fam", "familial"),
                                              _words("history", "hx", "member", "members")], max_scope=12),
         _rule("runs in the family", FAMILY, bw, [{"LOWER": {"IN": ["runs", "run", "running"]}, "OP": "?"},
@@ -325,6 +346,17 @@ def _boundaries() -> list[Any]:
               [_words("but", "however", "although", "though", "tho", "except", "whereas", "yet", "whilst",
                       "otherwise", "besides", "because", "cos", "coz", "since", "anyway", "although", ";")]),
         _rule("apart from", _TERMINATE, "TERMINATE", [_words("apart", "aside", "other"), _words("from", "than")]),
+        # "I have my aneurysm scanned every 6 months": a known aneurysm under surveillance, not a test for one
+        _rule("aneurysm scanned", _PSEUDO, "PSEUDO", [_words("aneurysm", "aneurism", "aaa", "aorta"),
+                                                      _words("scanned", "checked", "monitored", "measured")]),
+        # "the past few days", "over the past 3 weeks": the time of the current symptoms, not past history
+        _rule("the past few days", _PSEUDO, "PSEUDO", [_words("past"),
+                                                       {"LOWER": {"IN": ["few", "couple", "of", "several", "two",
+                                                                         "three", "four", "five", "six"]},
+                                                        "OP": "*"},
+                                                       {"LOWER": {"REGEX": r"^\d+$"}, "OP": "?"},
+                                                       _words("days", "day", "hours", "hour", "weeks", "week", "nights",
+                                                              "night", "month", "months", "fortnight", "hrs", "wks")]),
         _rule("not only", _PSEUDO, "PSEUDO", [_NT, _words("only", "just", "bad", "much", "too", "that")]),
         _rule("no doubt", _PSEUDO, "PSEUDO", [_words("no"), _words("doubt", "idea", "matter", "wonder", "way", "reason",
                                                                   "change", "worse", "difference", "clue")]),

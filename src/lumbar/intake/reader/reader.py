@@ -141,6 +141,16 @@ def carer_mode(text: str) -> bool:
     return bool(someone_elses) and not _OWN_BACK.search(text)
 
 
+_THEIR = frozenset({"his", "her", "their"})
+
+
+def _their_relative(span: Any) -> bool:
+    """Is the mention about a relative of the person a carer writes for ("his dad died of prostate
+    cancer"), rather than the person themselves ("my husband has ...")?"""
+    doc = span.doc
+    return any(m.category == FAMILY and doc[m.modifier_span[0]].lower_ in _THEIR for m in span._.modifiers)
+
+
 def _status(span: Any, kind: FindingKind, carer: bool = False) -> Status | None:
     """The status one mention gives its finding; None when it is about someone else (unless the whole
     text is a carer's account of that person)."""
@@ -148,7 +158,7 @@ def _status(span: Any, kind: FindingKind, carer: bool = False) -> Status | None:
     if other_person_just_before(span):
         categories.add(FAMILY)
     about_relatives = span.label_ in _ABOUT_RELATIVES
-    if FAMILY in categories and carer and not about_relatives:
+    if FAMILY in categories and carer and not about_relatives and not _their_relative(span):
         categories.discard(FAMILY)
     if FAMILY in categories and not about_relatives:
         return None
@@ -220,6 +230,8 @@ def _evidence(span: Any, status: Status, offset: int) -> tuple[int, int]:
             m_start, m_end = near[0].modifier_span
             if abs(m_start - span.start) <= 6 or abs(span.end - m_end) <= 6:
                 start = min(start, doc[m_start].idx)
+                while m_end - 1 > m_start and doc[m_end - 1].is_punct:
+                    m_end -= 1  # "fever nil," shows "fever nil"
                 last = doc[m_end - 1]
                 end = max(end, last.idx + len(last.text))
     return offset + start, offset + end

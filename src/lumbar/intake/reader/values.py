@@ -65,7 +65,12 @@ _NOT_AGE_AFTER = (
 # "pt" or "a"; "fell approx 3m", "walking distance down to 50m" are metres.
 _LETTER_SEX_BEFORE = r"(?:^|(?<=[.,;:(\n])|(?<=[.,;:(\n]\s)|(?<=\bpt\s)|(?<=\bpatient\s)|(?<=\ba\s)|(?<=\ban\s))"
 # The writer's own words ("I'm 45", "I'm a woman"): not the person's in a carer's account.
-_WRITERS_AGE = re.compile(r"\b(?:i'?m|i\s+am|im)\s+(?:only\s+|just\s+|now\s+)?(?P<age>\d{1,3})\b" + _NOT_AGE_AFTER)
+# "I'm 64M": the age, with the sex letter straight after it (not metres after "I'm").
+_WRITERS_AGE = re.compile(
+    r"\b(?:i'?m|i\s+am|im)\s+(?:only\s+|just\s+|now\s+)?(?P<age>\d{1,3})(?:(?<=\d\d)(?=[mf]\b)|\b"
+    + _NOT_AGE_AFTER
+    + ")"
+)
 _WRITERS_SEX = (
     re.compile(rf"\b(?:i'?m|i\s+am|im)\s+an?\s+(?:\w+\s+){{0,2}}?(?P<sex>{_SEX_WORD})\b"),
     re.compile(rf"\b(?:as\s+an?|being\s+an?)\s+(?:\w+\s+){{0,2}}?(?P<sex>{_SEX_WORD})\b"),
@@ -255,21 +260,27 @@ _DURATION_PATTERNS = [
     re.compile(
         rf"\b(?:for|since|past|last|over|about|around|nearly|almost|roughly|within|x|lasted|lasting|been)?\s*"
         rf"(?:the\s+)?(?:(?:past|last)\s+)?(?:a\s+|the\s+)?(?P<n>{_NUM}|\d+)(?:\s+of)?\s*(?:-|\s)?\s*(?:or\s+so\s+)?"
-        rf"(?:more\s+)?{_UNITS}\b(?P<after>[\s-]*(?:ago|back|pregnant|gestation|old|of\s+age)?)"
+        rf"(?:more\s+)?{_UNITS}\b(?P<after>[\s-]*(?:ago|back|pregnant|gestation|old|of\s+age|post\s*-?\s*partum|"
+        rf"post\s*-?\s*natal|pp\b|check|after\s+(?:my|the|her|having|giving)\s+(?:the\s+|a\s+)?"
+        rf"(?:c-?\s*section|caesarean|cesarean|section|birth|delivery|baby|labour|labor))?)"
     ),
     re.compile(r"(?<![\d/])(?P<n>\d{1,2})\s*/\s*(?P<denom>7|52|12|24)\b(?!\s*/)"),
     re.compile(
-        r"\b(?P<word>yesterday|last\s+night|overnight|this\s+morning|today|tonight|this\s+afternoon|"
+        r"\b(?P<word>yesterday|last\s+night|(?:a\s+)?half\s+(?:a\s+)?year|half\s+a\s+month|half\s+a\s+day|overnight|this\s+morning|today|tonight|this\s+afternoon|"
         r"this\s+evening)\b"
     ),
 ]
 _WORD_DAYS = {"yesterday": 1.0, "last night": 1.0, "overnight": 1.0, "this morning": 0.0, "today": 0.0,
-              "tonight": 0.0, "this afternoon": 0.0, "this evening": 0.0}  # fmt: skip
+              "tonight": 0.0, "this afternoon": 0.0, "this evening": 0.0, "half year": 182.5,
+              "a half year": 182.5, "half a year": 182.5, "a half a year": 182.5, "half a month": 15.0,
+              "half a day": 0.5}  # fmt: skip
 
 
 _NOT_EPISODE_BEFORE = re.compile(
     r"(?:\b(?:once|twice|times|per|every|each|in|next|i'?m|im|am|aged?|x|pregnant|pregnancy|gestation|at)|"
     r"\b(?:i'?m|im|am)\s+(?:a\s+)?(?:man|woman|male|female|lady|guy|gentleman|mother|father|mum|dad)|"
+    # a child's or another person's age: "(she is 14 months and a chunk!)"
+    r"\b(?:he|she|they|who)(?:\s+is|\s+was|\s+are|'s)|"
     r"\d(?<!/10)(?<!/ 10)(?<!out of 10))\s*$"
 )
 
@@ -279,7 +290,8 @@ _NOT_EPISODE_BEFORE = re.compile(
 _OTHER_THING_BEFORE = re.compile(
     r"\b(?:prednisolone|prednisone|steroids?|tablets|pills|medication|medicines?|inhalers?|insulin|warfarin|"
     r"diabetic|diabetes|smoked|smoking|smoker|married|worked|working|job|lived|living|retired|clean|sober|"
-    r"osteoporosis|arthritis|cancer|asthma|copd)\b[^.,;!?]{0,25}$"
+    r"osteoporosis|arthritis|cancer|asthma|copd|waiting\s+list|wait\s+list|waitlist|appointment|referral)\b"
+    r"[^.,;!?]{0,25}$"
 )
 
 
@@ -295,7 +307,9 @@ def _durations(text: str, pregnancy_at: frozenset[int] = frozenset()) -> Iterato
     for m in _DURATION_PATTERNS[0].finditer(text):
         after = m.group("after").strip(" -\t\n")
         unit = m.group("unit")
-        if after in ("pregnant", "gestation", "old", "of age") or m.start("n") in pregnancy_at:
+        if after in ("pregnant", "gestation", "old", "of age", "pp", "check") or after.startswith(("post", "after")):
+            continue  # "six weeks postpartum", "my 6 week check": since the birth, not this pain
+        if m.start("n") in pregnancy_at:
             continue
         if after in ("ago", "back") and unit.startswith(("y", "decade")):
             continue  # "five years ago" is usually a past event, not this episode
