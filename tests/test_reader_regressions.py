@@ -385,3 +385,30 @@ def test_durations_that_are_not_this_pains(text: str, days: float | None) -> Non
 def test_an_age_with_the_sex_letter_after_im() -> None:
     assert read("I'm 64M. Back pain.", kb=KB).findings.values.age == 64
     assert read("I'm 5m from the door and my back went.", kb=KB).findings.values.age is None
+
+
+# --- found by the sixth round of held-out vignettes (sets R-S) -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "expected"),
+    [
+        ("both legs are paining till the feet", "bilateral_leg_symptoms", Status.PRESENT),
+        # `~` never skips a negation: "not numb" stays outside the phrase, where ConText negates it
+        ("both legs are not numb", "bilateral_leg_symptoms", None),
+        ("urine came out without my knowing, twice", "bladder_dysfunction", Status.PRESENT),
+        ("he stands at the toilet for ages and nothing comes", "bladder_dysfunction", Status.PRESENT),
+        ("I'm finding it hard to start weeing", "bladder_dysfunction", Status.PRESENT),
+        ("she can't lift her right leg off the bed", "leg_weakness", Status.PRESENT),
+        ("My foot's just flopping, can't lift the front of it", "foot_drop", Status.PRESENT),
+        ("her legs look floppy when we lift them", "bilateral_leg_weakness", Status.PRESENT),
+        ("we could hardly wake him this morning", "confusion", Status.PRESENT),
+        # a fall, not a symptom that went down
+        ("he's dizzy and went down on the bathroom floor", "fainting", Status.PRESENT),
+        # watched, so known; a neighbour's aneurysm is the neighbour's
+        ("they're keeping an eye on a swelling on the big artery in his tummy", "known_aneurysm", Status.PRESENT),
+        ("My neighbour ended up in hospital with an aortic aneurysm.", "known_aneurysm", None),
+    ],
+)
+def test_context_from_the_sixth_probe(text: str, finding: str, expected: Status | None) -> None:
+    assert read(text, kb=KB).findings.status(finding) is expected

@@ -67,7 +67,7 @@ _RELATIVE_VERBS = [
     "suffering", "died", "passed", "with", "diagnosed", "developed", "both", "also", "too", "been", "having",
     "who", "takes", "took", "thinks", "caught", "sadly", "recently", "feels", "felt", "feeling", "looks",
     "looked", "seems", "seemed", "gets", "keeps", "kept", "can", "can't", "could", "couldn't", "started",
-    "complains", "complained", "woke", "wakes", "needs",
+    "complains", "complained", "woke", "wakes", "needs", "ended", "landed", "wound", "went",
 ]  # fmt: skip
 
 
@@ -357,6 +357,16 @@ def _boundaries() -> list[Any]:
                                                        {"LOWER": {"REGEX": r"^\d+$"}, "OP": "?"},
                                                        _words("days", "day", "hours", "hour", "weeks", "week", "nights",
                                                               "night", "month", "months", "fortnight", "hrs", "wks")]),
+        # "went down on the bathroom floor" is a fall, not a symptom that went down (settled)
+        _rule("went down on the floor", _PSEUDO, "PSEUDO", [_words("went", "gone", "goes", "go"), _words("down"),
+                                                            _words("on", "onto", "to", "in")]),
+        # "they're keeping an eye on a swelling on his aorta": a known aneurysm under watch, not a maybe
+        _rule("keeping an eye on", _PSEUDO, "PSEUDO", [_words("keeping", "keep", "kept", "keeps"), _words("an"),
+                                                       _words("eye"), _words("on"),
+                                                       {"LOWER": {"IN": ["a", "the", "my", "his", "her", "their"]},
+                                                        "OP": "?"},
+                                                       _words("swelling", "aneurysm", "aneurism", "aaa", "bulge",
+                                                              "aorta")]),
         _rule("not only", _PSEUDO, "PSEUDO", [_NT, _words("only", "just", "bad", "much", "too", "that")]),
         _rule("no doubt", _PSEUDO, "PSEUDO", [_words("no"), _words("doubt", "idea", "matter", "wonder", "way", "reason",
                                                                   "change", "worse", "difference", "clue")]),

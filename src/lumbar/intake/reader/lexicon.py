@@ -5,7 +5,7 @@ lower-case text in a small notation, so that one line covers the ways people say
 
 - `(a|b|c)` one of several words or word groups; `(a|b)?` the same, or nothing.
 - `word*` any word starting with `word` (misspellings and inflections: `tingl*`).
-- `~` up to two words of any kind ("lost ~ weight").
+- `~` up to two words of any kind ("lost ~ weight"), never a negation word.
 - `my` also matches "his", "her" and "their" (carers' and clinicians' words), and `myself` "himself",
   "herself" and "themselves".
 - A leading `!` marks a *normal* statement: saying it means the finding is absent
@@ -57,7 +57,9 @@ _SEP = r"\s+"
 # In phrases with a slash, ampersand or plus, spaces around those are optional ("bladder/bowel", "b&b").
 # Only there: the looser separator makes the expressions slower to compile.
 _LOOSE_SEP = r"(?:\s+|(?<=[/&+])\s*|\s*(?=[/&+]))"
-_ANY_WORDS = r"(?:\s+[^\s.,;:!?]+){0,2}"  # `~`: up to two words, spaces included
+# `~`: up to two words, spaces included, but never a negation ("both legs are not numb" is no match, so
+# the negation stays outside the phrase, where ConText reads it).
+_ANY_WORDS = r"(?:\s+(?!(?:not|no|never|nothing|without|nor)\b)(?![^\s.,;:!?]*n'?t\b)[^\s.,;:!?]+){0,2}"
 _SPECIAL_NT = {"can't": r"(?:can'?t|cannot|can\s+not)", "won't": r"(?:won'?t|will\s+not)",
                "shan't": r"(?:shan'?t|shall\s+not)", "ain't": r"ain'?t"}  # fmt: skip
 _ANY_NT = r"(?:\w+n't|(?:is|are|was|were|do|does|did|has|have|had|ca|wo|could|would|should|might|must|need)n'?t)"
