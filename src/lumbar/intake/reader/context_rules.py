@@ -111,10 +111,13 @@ _VERB_BEFORE_OBJECT = frozenset({"rang", "ring", "called", "call", "phoned", "ph
     "held", "bathing", "caring", "minding"})  # fmt: skip
 
 
+_BEFORE_RELATIVE = frozenset({"my", "his", "her", "our", "their", "the", "a", *_RELATIVE_ADJECTIVES})
+
+
 def _object_of_verb(doc: Any, i: int) -> bool:
     """Is the relative at token `i` the object of a verb or preposition just before ("rang my sister")?"""
     j = i - 1
-    while j >= 0 and doc[j].lower_ in {"my", "his", "her", "our", "their", "the", "a", *_RELATIVE_ADJECTIVES}:
+    while j >= 0 and doc[j].lower_ in _BEFORE_RELATIVE:
         j -= 1
     return j >= 0 and doc[j].lower_ in _VERB_BEFORE_OBJECT
 

@@ -266,8 +266,8 @@ _DURATION_PATTERNS = [
     ),
     re.compile(r"(?<![\d/])(?P<n>\d{1,2})\s*/\s*(?P<denom>7|52|12|24)\b(?!\s*/)"),
     re.compile(
-        r"\b(?P<word>yesterday|last\s+night|(?:a\s+)?half\s+(?:a\s+)?year|half\s+a\s+month|half\s+a\s+day|overnight|this\s+morning|today|tonight|this\s+afternoon|"
-        r"this\s+evening)\b"
+        r"\b(?P<word>yesterday|last\s+night|overnight|this\s+morning|today|tonight|this\s+afternoon|"
+        r"this\s+evening|(?:a\s+)?half\s+(?:a\s+)?year|half\s+a\s+month|half\s+a\s+day)\b"
     ),
 ]
 _WORD_DAYS = {"yesterday": 1.0, "last night": 1.0, "overnight": 1.0, "this morning": 0.0, "today": 0.0,
