@@ -5,6 +5,7 @@ Each test copies the packaged data files into a temporary folder, makes one chan
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable
 from importlib import resources
@@ -212,3 +213,32 @@ def test_missing_file_fails(tmp_path: Path) -> None:
     (folder / "care.yaml").unlink()
     with pytest.raises(KnowledgeError, match=r"care\.yaml: cannot read"):
         load_kb(folder)
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda c: c.update(finding="no_such_finding"), "unknown finding 'no_such_finding'"),
+        (lambda c: c["place"].append("no_such_class"), "unknown word class 'no_such_class'"),
+        (lambda c: c["change"].append("saddle_area"), "word class 'saddle_area' is a place, not a change"),
+        (lambda c: c.setdefault("unless", []).append("weakness"), "word class 'weakness' is a change, not a context"),
+    ],
+)
+def test_combination_with_unknown_or_misplaced_parts_fails(
+    tmp_path: Path, edit: Callable[[dict[str, Any]], None], message: str
+) -> None:
+    def bad(data: dict[str, Any]) -> dict[str, Any]:
+        edit(data["combinations"][0])
+        return data
+
+    with pytest.raises(KnowledgeError, match=re.escape(message)):
+        load_kb(_copy_with(tmp_path, "combinations", bad))
+
+
+def test_combination_naming_a_pair_twice_fails(tmp_path: Path) -> None:
+    def twice(data: dict[str, Any]) -> dict[str, Any]:
+        data["combinations"].append({**data["combinations"][0], "finding": "leg_numbness"})
+        return data
+
+    with pytest.raises(KnowledgeError, match="already names 'saddle_numbness'"):
+        load_kb(_copy_with(tmp_path, "combinations", twice))

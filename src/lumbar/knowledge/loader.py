@@ -30,6 +30,7 @@ __all__ = ["KnowledgeError", "default_kb", "expr_findings", "load_kb"]
 _FILES = (
     "sources",
     "findings",
+    "combinations",
     "rules",
     "conditions",
     "factors",
@@ -83,11 +84,14 @@ def load_kb(data_dir: Path | None = None) -> KnowledgeBase:
         digest.update((folder / f"{name}.yaml").read_bytes())
     care = raw["care"] or {}
     rules = raw["rules"] or {}
+    combinations = raw["combinations"] or {}
     try:
         kb = KnowledgeBase(
             version=f"{SCHEMA_VERSION}.{digest.hexdigest()[:12]}",
             sources=_by_id(raw["sources"], "sources"),
             findings=_by_id(raw["findings"], "findings"),
+            word_classes=_by_id(combinations.get("word_classes", []), "combinations"),
+            combinations=combinations.get("combinations", []),
             rules=rules.get("rules", []),
             weak_flag_escalations=rules.get("weak_flag_escalations", []),
             conditions=_by_id(raw["conditions"], "conditions"),
@@ -134,6 +138,7 @@ def _dangling(kb: KnowledgeBase) -> Iterator[str]:
 
     for f in findings.values():
         yield from cite(f"finding {f.id}", f.sources)
+    yield from _dangling_combinations(kb)
     seen_rules: set[str] = set()
     for r in kb.rules:
         if r.id in seen_rules:
@@ -184,6 +189,25 @@ def _dangling(kb: KnowledgeBase) -> Iterator[str]:
             yield from uses(f"question {q.id}", [q.finding])
         if q.ask_if is not None:
             yield from uses(f"question {q.id} ask_if", expr_findings(q.ask_if))
+
+
+def _dangling_combinations(kb: KnowledgeBase) -> Iterator[str]:
+    pairs: dict[tuple[str, str], str] = {}
+    for i, c in enumerate(kb.combinations):
+        where = f"combination {i + 1} ({c.finding})"
+        for pair in ((p, ch) for p in c.place for ch in c.change):
+            if pair in pairs:
+                yield f"{where}: place {pair[0]!r} with change {pair[1]!r} already names {pairs[pair]!r}"
+            pairs.setdefault(pair, c.finding)
+        if c.finding not in kb.findings:
+            yield f"{where}: unknown finding {c.finding!r}"
+        for role, ids in (("place", c.place), ("change", c.change), ("context", c.unless)):
+            for wid in ids:
+                word_class = kb.word_classes.get(wid)
+                if word_class is None:
+                    yield f"{where}: unknown word class {wid!r}"
+                elif word_class.role != role:
+                    yield f"{where}: word class {wid!r} is a {word_class.role}, not a {role}"
 
 
 @cache

@@ -91,6 +91,28 @@ class Finding(Frozen):
     sources: SourceIds
 
 
+class WordClass(Frozen):
+    """Words of one kind for `combinations.yaml`: a place in the body (or a bodily function), a change
+    in one, a place that names no finding (it only takes changes away from the others), words that
+    look like either but are neither ("the bottom of my feet"), or a context that stops a combination
+    (`Combination.unless`)."""
+
+    id: Id
+    role: Literal["place", "change", "other_place", "neither", "context"]
+    phrases: list[str] = Field(min_length=1)
+
+
+class Combination(Frozen):
+    """A finding read from a place and a change said in one clause, at most `reach` words apart, and
+    not in a sentence that also has words of an `unless` class."""
+
+    finding: Id
+    place: list[Id] = Field(min_length=1)
+    change: list[Id] = Field(min_length=1)
+    reach: int = Field(default=6, ge=0, le=12)
+    unless: list[Id] = Field(default_factory=list)
+
+
 # --- rule expressions -------------------------------------------------------------------------
 # Rules combine findings with `all`, `any` and `at_least`, and compare reported values. There is no
 # `not`: every expression is monotone, so adding a present finding can never lower urgency.
@@ -271,6 +293,8 @@ class KnowledgeBase(Frozen):
     version: str
     sources: dict[str, Source]
     findings: dict[str, Finding]
+    word_classes: dict[str, WordClass] = Field(default_factory=dict)
+    combinations: list[Combination] = Field(default_factory=list)
     rules: list[RedFlagRule]
     weak_flag_escalations: list[WeakFlagEscalation]
     conditions: dict[str, Condition]

@@ -22,6 +22,7 @@ import threading
 import types
 from typing import Any
 
+from lumbar.intake.reader.combined import COMPOSED_KEY, WORDS_GROUP, Combiner, settle, word_class_rules
 from lumbar.intake.reader.context_rules import TARGET_GROUP, context_rules
 from lumbar.intake.reader.lexicon import MARKER_ATTR, NORMAL_ATTR, phrase_rules
 from lumbar.intake.reader.modifiers import TokenPatternMatcher
@@ -36,6 +37,7 @@ _LOCK = threading.Lock()
 _CACHE: dict[str, Any] = {}
 _FILTER = "lumbar_target_filter"
 _TARGETS = "lumbar_target_matcher"
+_WORDS = "lumbar_word_matcher"
 
 
 def _quiet_loguru() -> None:
@@ -115,7 +117,11 @@ def _build(kb: KnowledgeBase) -> Any:
 
         @Language.component(_FILTER)
         def _filter(doc: Doc) -> Doc:
-            doc.spans[TARGET_GROUP] = _keep_longest(list(doc.spans.get(TARGET_GROUP, [])))
+            spans = list(doc.spans.get(TARGET_GROUP, []))
+            parts = doc.user_data.get(COMPOSED_KEY, {})
+            composed = [s for s in spans if (s.start, s.end, s.label_) in parts]
+            phrases = [s for s in spans if (s.start, s.end, s.label_) not in parts]
+            doc.spans[TARGET_GROUP] = settle(_keep_longest(phrases), composed, parts)
             return doc
 
     if _TARGETS not in Language.factories:
@@ -127,6 +133,14 @@ def _build(kb: KnowledgeBase) -> Any:
         _targets.__annotations__ = {}
         Language.factory(_TARGETS, func=_targets)
 
+    if _WORDS not in Language.factories:
+
+        def _words(nlp: Language, name: str) -> LazyTargetMatcher:
+            return LazyTargetMatcher(WORDS_GROUP, NORMAL_ATTR)
+
+        _words.__annotations__ = {}
+        Language.factory(_WORDS, func=_words)
+
     nlp = spacy.blank("en")
     # An ellipsis ends a thought in texted accounts ("I wouldn't say I haven't had bladder trouble...
     # honestly I haven't managed to pee"), so it ends a sentence, and a negation's scope, too.
@@ -135,6 +149,10 @@ def _build(kb: KnowledgeBase) -> Any:
     nlp.add_pipe("sentencizer", config={"punct_chars": [*Sentencizer.default_punct_chars, *_ELLIPSES]})
     matcher: Any = nlp.add_pipe(_TARGETS)
     matcher.add(phrase_rules(kb))
+    words: Any = nlp.add_pipe(_WORDS)
+    words.add(word_class_rules(kb))
+    combiner = Combiner(kb, TARGET_GROUP)
+    nlp.add_pipe(_combiner_name(combiner, Language))
     nlp.add_pipe(_FILTER)
     context: Any = nlp.add_pipe(
         "medspacy_context",
@@ -149,6 +167,13 @@ def _build(kb: KnowledgeBase) -> Any:
     context.add(context_rules())
     _fast_modifier_matching(context, nlp.vocab)
     return nlp
+
+
+def _combiner_name(combiner: Combiner, language: Any) -> str:
+    """Register this knowledge base's combiner as a spaCy component; its name."""
+    name = f"lumbar_combiner_{id(combiner)}"
+    language.component(name, func=combiner)
+    return name
 
 
 def _fast_modifier_matching(context: Any, vocab: Any) -> None:

@@ -1,0 +1,255 @@
+"""Findings read from a place and a change said in one clause (`knowledge/data/combinations.yaml`).
+
+The phrases of `findings.yaml` need their words in one order ("numb around my bottom"); people put
+their own words in between and in their own order ("when I wipe after the bathroom it feels numb",
+"both legs just went like jelly"). Here the words of each class (places such as the saddle area or
+both legs; changes such as lost feeling or weakness) are found by the same lazy matcher as the
+phrases, into their own span group, and each change is joined to the nearest place in its clause:
+
+- same sentence; no "but", semicolon or negation word between them (a negation between the two is
+  left unread, and the question stays open, rather than read as present); no other change between
+  them (that one is nearer); at most the combination's `reach` words apart;
+- the nearest place wins, the one before on a tie; an `other_place` ("my foot") wins too, and then
+  nothing is read, so "my bum is sore and my foot is numb" gives no saddle numbness;
+- places listed together ("my bottom and the bits between my legs") share the change.
+
+Each pair that a combination names becomes a target span from the place to the change, labelled
+with the finding; ConText then reads negation, hypothesis, history and other people around it as for
+any phrase. How these spans settle against the phrase spans is `settle`: a phrase of another finding
+in the words between the two parts wins (the combination is dropped); a phrase inside one of the parts
+gives way ("it feels numb" read alone as leg numbness, is saddle numbness after "when I wipe").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from lumbar.intake.reader.lexicon import MARKER_ATTR, Phrase, PhraseRule, phrase_starts
+from lumbar.knowledge.models import Combination, KnowledgeBase
+
+__all__ = ["COMPOSED_KEY", "WORDS_GROUP", "Combiner", "settle", "word_class_rules"]
+
+WORDS_GROUP = "lumbar_words"  # span group of word-class mentions (places and changes)
+COMPOSED_KEY = "lumbar_composed"  # doc.user_data: {(start, end, finding): its `Parts`}
+
+_NEGATIONS = frozenset({"not", "no", "never", "n't", "nt", "nothing", "without", "nor", "neither", "none"})
+_BREAKS = frozenset({"but", ";", "however", "although", "though", "whereas", "except", "yet"})
+# Words that may stand between places said together ("my bum and the backs of my legs").
+_LISTED = frozenset({"and", "&", ",", "or", "/", "my", "the", "his", "her", "their", "both", "also", "plus"})
+_PLACES = frozenset({"place", "other_place"})
+
+Extent = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Parts:
+    """The token extents of a combination's change and of its places (the one joined to the change,
+    and the one listed with it that names the finding, when another), and every finding that change
+    was combined into (phrases over the same words included)."""
+
+    change: Extent
+    places: tuple[Extent, ...]
+    siblings: frozenset[str] = frozenset()
+
+    @property
+    def all(self) -> tuple[Extent, ...]:
+        return (self.change, *self.places)
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    word_class: str
+    role: str
+
+
+def word_class_rules(kb: KnowledgeBase) -> list[PhraseRule]:
+    """One target rule per word class, labelled with the class id, longest phrase first."""
+    rules: list[PhraseRule] = []
+    for word_class in kb.word_classes.values():
+        literals = sorted(dict.fromkeys(word_class.phrases), key=lambda p: (-len(p), p))
+        rules.append(PhraseRule(word_class.id, False, tuple(Phrase(p, phrase_starts(p)) for p in literals)))
+    return rules
+
+
+def _longest(mentions: Iterable[_Mention], order: dict[str, int]) -> list[_Mention]:
+    """Of overlapping mentions keep the longest. The same words read as two places are the class
+    written first in the file ("my legs" is `legs`, not `one_leg` in its plural); read as two changes,
+    both ("can't lift" is weakness, and a foot that will not lift)."""
+    kept: list[_Mention] = []
+    taken: dict[int, Extent] = {}
+    roles: set[tuple[int, int, str]] = set()
+    for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start, order[m.word_class])):
+        clash = {taken[i] for i in range(m.start, m.end) if i in taken}
+        if clash - {(m.start, m.end)} or (m.start, m.end, m.role) in roles:
+            continue
+        if m.role != "change":
+            roles.add((m.start, m.end, m.role))
+        kept.append(m)
+        for i in range(m.start, m.end):
+            taken[i] = (m.start, m.end)
+    return sorted(kept, key=lambda m: (m.start, m.end, m.word_class))
+
+
+class Combiner:
+    """A spaCy component adding the combinations' target spans to `group` (see the module docstring)."""
+
+    def __init__(self, kb: KnowledgeBase, group: str) -> None:
+        self._group = group
+        self._roles = {w.id: w.role for w in kb.word_classes.values()}
+        self._order = {w: i for i, w in enumerate(kb.word_classes)}
+        self._pairs: dict[tuple[str, str], Combination] = {}
+        for combination in kb.combinations:
+            for place in combination.place:
+                for change in combination.change:
+                    self._pairs.setdefault((place, change), combination)
+        self._reach = max((c.reach for c in kb.combinations), default=0)
+        self._markers = frozenset(f.id for f in kb.findings.values() if f.marker)
+
+    def __call__(self, doc: Any) -> Any:
+        from spacy.tokens import Span
+
+        found = doc.spans[WORDS_GROUP] if WORDS_GROUP in doc.spans else []
+        every = [_Mention(s.start, s.end, s.label_, self._roles[s.label_]) for s in found]
+        # Contexts stand beside the places and changes, never taking their words.
+        mentions = _longest((m for m in every if m.role != "context"), self._order)
+        contexts: dict[str, list[_Mention]] = {}
+        for m in every:
+            if m.role == "context":
+                contexts.setdefault(m.word_class, []).append(m)
+        places = [m for m in mentions if m.role in _PLACES]
+        changes = [m for m in mentions if m.role == "change"]
+        parts: dict[tuple[int, int, str], Parts] = doc.user_data.setdefault(COMPOSED_KEY, {})
+        # A phrase that says the same thing over the same words stays a phrase.
+        phrased = {(s.start, s.end, s.label_) for s in (doc.spans[self._group] if self._group in doc.spans else [])}
+        spans: list[Any] = []
+        combined: dict[Extent, set[str]] = {}
+        for change in changes:
+            nearest, distance = self._nearest(doc, change, places, changes)
+            for first in nearest:
+                for place in self._listed_with(doc, first, change, places):
+                    combination = self._pairs.get((place.word_class, change.word_class))
+                    if combination is None or distance > combination.reach:
+                        continue
+                    unless = (m for c in combination.unless for m in contexts.get(c, ()))
+                    if any(self._same_sentence(doc, m, change) for m in unless):
+                        continue
+                    start, end = min(place.start, change.start), max(place.end, change.end)
+                    key = (start, end, combination.finding)
+                    combined.setdefault((change.start, change.end), set()).add(combination.finding)
+                    if key in parts or key in phrased:
+                        continue
+                    places_ = tuple(dict.fromkeys([(first.start, first.end), (place.start, place.end)]))
+                    parts[key] = Parts((change.start, change.end), places_)
+                    span = Span(doc, start=start, end=end, label=combination.finding)
+                    if combination.finding in self._markers:
+                        setattr(span._, MARKER_ATTR, True)
+                    spans.append(span)
+        for key, found_parts in parts.items():
+            parts[key] = Parts(found_parts.change, found_parts.places, frozenset(combined[found_parts.change]))
+        if spans:
+            doc.spans[self._group] = [*(doc.spans[self._group] if self._group in doc.spans else []), *spans]
+        return doc
+
+    def _nearest(
+        self, doc: Any, change: _Mention, places: Sequence[_Mention], changes: Sequence[_Mention]
+    ) -> tuple[list[_Mention], int]:
+        """The places nearest the change with nothing between them that would part them (all the
+        mentions at that one extent), and how many words lie between; ([], 0) when none is in reach."""
+        best: list[_Mention] = []
+        best_key: tuple[int, int] | None = None
+        for place in places:
+            if place.end <= change.start:
+                gap, side = (place.end, change.start), 0
+            elif change.end <= place.start:
+                gap, side = (change.end, place.start), 1
+            else:
+                continue  # the same words
+            distance = gap[1] - gap[0]
+            if distance > self._reach or not self._joinable(doc, place, change, gap, changes):
+                continue
+            key = (distance, side)
+            if best_key is None or key < best_key:
+                best, best_key = [place], key
+            elif key == best_key and (place.start, place.end) == (best[0].start, best[0].end):
+                best.append(place)
+        if best_key is None or best[0].role != "place":
+            return [], 0
+        return [p for p in best if p.role == "place"], best_key[0]
+
+    @staticmethod
+    def _same_sentence(doc: Any, a: _Mention, b: _Mention) -> bool:
+        return bool(doc[a.start].sent.start == doc[b.start].sent.start)
+
+    @staticmethod
+    def _joinable(doc: Any, place: _Mention, change: _Mention, gap: Extent, changes: Sequence[_Mention]) -> bool:
+        lo, hi = min(place.start, change.start), max(place.end, change.end)
+        if any(doc[i].is_sent_start for i in range(lo + 1, hi)):
+            return False
+        for i in range(*gap):
+            word = doc[i].lower_
+            if word in _NEGATIONS or word in _BREAKS or word.endswith("n't"):
+                return False
+        return not any(gap[0] <= c.start and c.end <= gap[1] for c in changes)
+
+    @staticmethod
+    def _listed_with(doc: Any, first: _Mention, change: _Mention, places: Sequence[_Mention]) -> list[_Mention]:
+        """`first` and the places listed with it ("my bum and legs"), walking away from the change."""
+        before = first.end <= change.start
+        same = [p for p in places if p.role == "place"]
+        out = [p for p in same if (p.start, p.end) == (first.start, first.end)]
+        edge = first
+        while True:
+            step: _Mention | None = None
+            for place in same:
+                gap = (place.end, edge.start) if before else (edge.end, place.start)
+                if gap[0] > gap[1] or not all(doc[i].lower_ in _LISTED for i in range(*gap)):
+                    continue
+                lo, hi = min(place.start, edge.start), max(place.end, edge.end)
+                if any(doc[i].is_sent_start for i in range(lo + 1, hi)):
+                    continue
+                if step is None or (place.end > step.end if before else place.start < step.start):
+                    step = place
+            if step is None:
+                return out
+            out += [p for p in same if (p.start, p.end) == (step.start, step.end)]
+            edge = step
+
+
+def _overlaps(a: Extent, b: Extent) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def settle(phrase_spans: list[Any], composed: list[Any], parts: dict[tuple[int, int, str], Parts]) -> list[Any]:
+    """The phrase spans already settled among themselves (longest kept) with the combinations' spans
+    added. A phrase of another finding inside one of a combination's parts gives way to it ("numb");
+    any other phrase of another finding over its words wins, and the combination is dropped, unless
+    that phrase says what another combination of the same change says ("my bum and legs are numb":
+    the saddle and both legs). Markers neither win nor lose."""
+    out = list(phrase_spans)
+    for span in composed:
+        mine = parts[(span.start, span.end, span.label_)]
+        own = mine.all
+        extent = (span.start, span.end)
+        gives_way: list[Any] = []
+        blocked = False
+        for other in out:
+            if getattr(other._, MARKER_ATTR) or other.label_ == span.label_:
+                continue
+            where = (other.start, other.end)
+            if not _overlaps(where, extent):
+                continue
+            if any(part[0] <= where[0] and where[1] <= part[1] for part in own):
+                gives_way.append(other)
+            elif other.label_ not in mine.siblings:
+                blocked = True
+                break
+        if blocked:
+            continue
+        if not getattr(span._, MARKER_ATTR):
+            out = [s for s in out if not any(s is g for g in gives_way)]
+        out.append(span)
+    return sorted(out, key=lambda s: (s.start, s.end, s.label_))
