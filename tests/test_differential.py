@@ -70,6 +70,7 @@ def packaged_kb() -> KnowledgeBase:
             shutil.copy(data / f"{name}.yaml", folder / f"{name}.yaml")
         (folder / "rules.yaml").write_text("rules: []\nweak_flag_escalations: []\n", encoding="utf-8")
         (folder / "care.yaml").write_text("items: []\n", encoding="utf-8")
+        (folder / "combinations.yaml").write_text("word_classes: []\ncombinations: []\n", encoding="utf-8")
         for name in ("factors", "questionnaire"):
             (folder / f"{name}.yaml").write_text("[]\n", encoding="utf-8")
         return load_kb(folder)

@@ -242,3 +242,14 @@ def test_combination_naming_a_pair_twice_fails(tmp_path: Path) -> None:
 
     with pytest.raises(KnowledgeError, match="already names 'saddle_numbness'"):
         load_kb(_copy_with(tmp_path, "combinations", twice))
+
+
+def test_one_pair_may_name_two_findings_when_their_contexts_keep_them_apart(tmp_path: Path) -> None:
+    def apart(data: dict[str, Any]) -> dict[str, Any]:
+        first = data["combinations"][0]
+        first["unless"] = ["walking"]
+        data["combinations"].append({**first, "finding": "leg_numbness", "unless": [], "only_with": ["walking"]})
+        return data
+
+    kb = load_kb(_copy_with(tmp_path, "combinations", apart))
+    assert [c.finding for c in kb.combinations][-1] == "leg_numbness"

@@ -412,3 +412,50 @@ def test_an_age_with_the_sex_letter_after_im() -> None:
 )
 def test_context_from_the_sixth_probe(text: str, finding: str, expected: Status | None) -> None:
     assert read(text, kb=KB).findings.status(finding) is expected
+
+
+# --- found by the seventh round of held-out vignettes (sets U-W) ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "expected"),
+    [
+        # dictated, unpunctuated: "without" negates the pushing, not the legs said after it
+        (
+            "i cant stand up without pulling on the table with both hands my legs are weak",
+            "bilateral_leg_weakness",
+            Status.PRESENT,
+        ),
+        ("I don't think my legs are weak", "bilateral_leg_weakness", Status.UNCERTAIN),
+        # treated cancer is still a history of cancer
+        ("had bowel cancer in 2019 and was given the all clear", "cancer_history", Status.PRESENT),
+        ("the scan came back all clear, no cancer", "cancer_history", Status.ABSENT),
+        ("I had an accident in my pants on the way to work and didn't notice", "bowel_dysfunction", Status.PRESENT),
+        ("she's holding on to the furniture to get about", "gait_disturbance", Status.PRESENT),
+        ("he keeps going hot then freezing cold", "fever", Status.PRESENT),
+        ("the lights are killing my eyes", "photophobia", Status.PRESENT),
+        ("I feel a bit sick with it", "nausea_vomiting", Status.PRESENT),
+        ("the pain wraps round into my belly", "abdominal_pain", Status.PRESENT),
+        ("told years ago I've a swelling in a blood vessel near my stomach", "known_aneurysm", Status.PRESENT),
+        ("my vision has gone blurry", "visual_disturbance", Status.PRESENT),
+        ("my hands have swollen up so my ring won't come off", "sudden_swelling", Status.PRESENT),
+    ],
+)
+def test_wordings_from_the_seventh_probe(text: str, finding: str, expected: Status | None) -> None:
+    assert read(text, kb=KB).findings.status(finding) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "value"),
+    [
+        ("my husband is eighty one and his back went", "age", 81),
+        ("im forty-two", "age", 42),
+        ("temp was thirty eight point four", "temperature_c", 38.4),
+        ("26+4 and my back is agony", "pregnancy_weeks", 26),
+        ("it started in november and it's now january", "duration_days", 60.0),
+        ("since about june (its august now)", "duration_days", 60.0),
+        ("I may book the physio for june", "duration_days", None),
+    ],
+)
+def test_values_in_words_and_month_names(text: str, name: str, value: float | None) -> None:
+    assert read(text, kb=KB).findings.values.number(name) == value

@@ -20,6 +20,7 @@ from lumbar.knowledge.models import (
     AllOf,
     AnyOf,
     AtLeast,
+    Combination,
     Expr,
     KnowledgeBase,
     ValueTest,
@@ -192,16 +193,18 @@ def _dangling(kb: KnowledgeBase) -> Iterator[str]:
 
 
 def _dangling_combinations(kb: KnowledgeBase) -> Iterator[str]:
-    pairs: dict[tuple[str, str], str] = {}
+    pairs: dict[tuple[str, str], list[Combination]] = {}
     for i, c in enumerate(kb.combinations):
         where = f"combination {i + 1} ({c.finding})"
         for pair in ((p, ch) for p in c.place for ch in c.change):
-            if pair in pairs:
-                yield f"{where}: place {pair[0]!r} with change {pair[1]!r} already names {pairs[pair]!r}"
-            pairs.setdefault(pair, c.finding)
+            for earlier in pairs.get(pair, []):
+                markers = {f.id for f in kb.findings.values() if f.marker}
+                if not c.excludes(earlier) and not {c.finding, earlier.finding} & markers:
+                    yield f"{where}: place {pair[0]!r} with change {pair[1]!r} already names {earlier.finding!r}"
+            pairs.setdefault(pair, []).append(c)
         if c.finding not in kb.findings:
             yield f"{where}: unknown finding {c.finding!r}"
-        for role, ids in (("place", c.place), ("change", c.change), ("context", c.unless)):
+        for role, ids in (("place", c.place), ("change", c.change), ("context", [*c.unless, *c.only_with])):
             for wid in ids:
                 word_class = kb.word_classes.get(wid)
                 if word_class is None:

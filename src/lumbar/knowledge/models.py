@@ -103,14 +103,21 @@ class WordClass(Frozen):
 
 
 class Combination(Frozen):
-    """A finding read from a place and a change said in one clause, at most `reach` words apart, and
-    not in a sentence that also has words of an `unless` class."""
+    """A finding read from a place and a change said in one clause, at most `reach` words apart; not
+    in a sentence that also has words of an `unless` class, and only in one that has words of each
+    `only_with` class."""
 
     finding: Id
     place: list[Id] = Field(min_length=1)
     change: list[Id] = Field(min_length=1)
-    reach: int = Field(default=6, ge=0, le=12)
+    reach: int = Field(default=8, ge=0, le=12)
     unless: list[Id] = Field(default_factory=list)
+    only_with: list[Id] = Field(default_factory=list)
+
+    def excludes(self, other: Combination) -> bool:
+        """Can this and `other` never both apply to the same words (one needs a context the other
+        is stopped by)?"""
+        return bool(set(self.only_with) & set(other.unless) or set(other.only_with) & set(self.unless))
 
 
 # --- rule expressions -------------------------------------------------------------------------

@@ -52,6 +52,10 @@ _NEW_SUBJECT = frozenset({"i", "i'm", "im", "my", "it", "it's", "its", "he", "sh
                           "that", "there", "there's"})  # fmt: skip
 _MAX_ITEM_WORDS = 4  # words of a list item that are not a matched finding ("urinary or faecal incontinence")
 _UNCERTAIN = frozenset({"HYPOTHETICAL", "POSSIBLE_EXISTENCE"})
+# A negation reaches a finding said as a statement of its own ("my legs are weak") only across this many
+# other words: "I can't get up without pushing with my arms my legs are weak" (dictated, unpunctuated)
+# negates the pushing, not the legs; "I don't think my legs are weak" still negates them.
+_NEGATION_REACH_TO_STATEMENT = 4
 
 
 def tokens_in_targets(doc: Any, start: int, end: int) -> set[int]:
@@ -122,9 +126,21 @@ def scope_for(category: str) -> Callable[[Any, Any, Any], bool]:
     """The medspaCy `on_modifies` callback for modifiers of one category."""
 
     def on_modifies(target: Any, modifier: Any, between: Any) -> bool:
+        if category == "NEGATED_EXISTENCE" and _far_from_statement(target, modifier, between):
+            return False
         return within_clause(target, modifier, between, uncertain=category in _UNCERTAIN)
 
     return on_modifies
+
+
+def _far_from_statement(target: Any, modifier: Any, between: Any) -> bool:
+    """Is the target a statement of its own, after the negation and more than a few words from it
+    (words of other matched findings not counted)?"""
+    if modifier.end > target.start or not clause_like(target):
+        return False
+    covered = tokens_in_targets(target.doc, modifier.end, target.start)
+    words = [t for t in between if t.i not in covered and not t.is_space and not t.is_punct]
+    return len(words) > _NEGATION_REACH_TO_STATEMENT
 
 
 def within_clause(target: Any, modifier: Any, between: Any, *, uncertain: bool = False) -> bool:

@@ -47,11 +47,12 @@ Extent = tuple[int, int]
 class Parts:
     """The token extents of a combination's change and of its places (the one joined to the change,
     and the one listed with it that names the finding, when another), and every finding that change
-    was combined into (phrases over the same words included)."""
+    was combined into (phrases over the same words included), and the findings a context stopped."""
 
     change: Extent
     places: tuple[Extent, ...]
     siblings: frozenset[str] = frozenset()
+    stopped: frozenset[str] = frozenset()  # findings these words would give but for their context
 
     @property
     def all(self) -> tuple[Extent, ...]:
@@ -101,11 +102,11 @@ class Combiner:
         self._group = group
         self._roles = {w.id: w.role for w in kb.word_classes.values()}
         self._order = {w: i for i, w in enumerate(kb.word_classes)}
-        self._pairs: dict[tuple[str, str], Combination] = {}
+        self._pairs: dict[tuple[str, str], list[Combination]] = {}
         for combination in kb.combinations:
             for place in combination.place:
                 for change in combination.change:
-                    self._pairs.setdefault((place, change), combination)
+                    self._pairs.setdefault((place, change), []).append(combination)
         self._reach = max((c.reach for c in kb.combinations), default=0)
         self._markers = frozenset(f.id for f in kb.findings.values() if f.marker)
 
@@ -127,29 +128,32 @@ class Combiner:
         phrased = {(s.start, s.end, s.label_) for s in (doc.spans[self._group] if self._group in doc.spans else [])}
         spans: list[Any] = []
         combined: dict[Extent, set[str]] = {}
+        stopped: dict[Extent, set[str]] = {}
         for change in changes:
             nearest, distance = self._nearest(doc, change, places, changes)
             for first in nearest:
                 for place in self._listed_with(doc, first, change, places):
-                    combination = self._pairs.get((place.word_class, change.word_class))
-                    if combination is None or distance > combination.reach:
-                        continue
-                    unless = (m for c in combination.unless for m in contexts.get(c, ()))
-                    if any(self._same_sentence(doc, m, change) for m in unless):
-                        continue
-                    start, end = min(place.start, change.start), max(place.end, change.end)
-                    key = (start, end, combination.finding)
-                    combined.setdefault((change.start, change.end), set()).add(combination.finding)
-                    if key in parts or key in phrased:
-                        continue
-                    places_ = tuple(dict.fromkeys([(first.start, first.end), (place.start, place.end)]))
-                    parts[key] = Parts((change.start, change.end), places_)
-                    span = Span(doc, start=start, end=end, label=combination.finding)
-                    if combination.finding in self._markers:
-                        setattr(span._, MARKER_ATTR, True)
-                    spans.append(span)
+                    for combination in self._pairs.get((place.word_class, change.word_class), ()):
+                        if distance > combination.reach:
+                            continue
+                        if not self._in_context(doc, combination, change, contexts):
+                            stopped.setdefault((change.start, change.end), set()).add(combination.finding)
+                            continue
+                        start, end = min(place.start, change.start), max(place.end, change.end)
+                        key = (start, end, combination.finding)
+                        combined.setdefault((change.start, change.end), set()).add(combination.finding)
+                        if key in parts or key in phrased:
+                            continue
+                        places_ = tuple(dict.fromkeys([(first.start, first.end), (place.start, place.end)]))
+                        parts[key] = Parts((change.start, change.end), places_)
+                        span = Span(doc, start=start, end=end, label=combination.finding)
+                        if combination.finding in self._markers:
+                            setattr(span._, MARKER_ATTR, True)
+                        spans.append(span)
         for key, found_parts in parts.items():
-            parts[key] = Parts(found_parts.change, found_parts.places, frozenset(combined[found_parts.change]))
+            change_at = found_parts.change
+            parts[key] = Parts(change_at, found_parts.places, frozenset(combined[change_at]),
+                               frozenset(stopped.get(change_at, ())))  # fmt: skip
         if spans:
             doc.spans[self._group] = [*(doc.spans[self._group] if self._group in doc.spans else []), *spans]
         return doc
@@ -181,8 +185,14 @@ class Combiner:
         return [p for p in best if p.role == "place"], best_key[0]
 
     @staticmethod
-    def _same_sentence(doc: Any, a: _Mention, b: _Mention) -> bool:
-        return bool(doc[a.start].sent.start == doc[b.start].sent.start)
+    def _in_context(doc: Any, combination: Combination, change: _Mention, contexts: dict[str, list[_Mention]]) -> bool:
+        """No `unless` context and every `only_with` context in the change's sentence."""
+        sentence = doc[change.start].sent.start
+
+        def said(word_class: str) -> bool:
+            return any(doc[m.start].sent.start == sentence for m in contexts.get(word_class, ()))
+
+        return not any(said(c) for c in combination.unless) and all(said(c) for c in combination.only_with)
 
     @staticmethod
     def _joinable(doc: Any, place: _Mention, change: _Mention, gap: Extent, changes: Sequence[_Mention]) -> bool:
@@ -226,9 +236,10 @@ def _overlaps(a: Extent, b: Extent) -> bool:
 def settle(phrase_spans: list[Any], composed: list[Any], parts: dict[tuple[int, int, str], Parts]) -> list[Any]:
     """The phrase spans already settled among themselves (longest kept) with the combinations' spans
     added. A phrase of another finding inside one of a combination's parts gives way to it ("numb");
-    any other phrase of another finding over its words wins, and the combination is dropped, unless
-    that phrase says what another combination of the same change says ("my bum and legs are numb":
-    the saddle and both legs). Markers neither win nor lose."""
+    so does a phrase within its words of a finding its context stopped ("both legs get achy" when
+    walking is leg pain on walking, not both legs). Any other phrase of another finding over its words
+    wins, and the combination is dropped, unless that phrase says what another combination of the same
+    change says ("my bum and legs are numb": the saddle and both legs). Markers neither win nor lose."""
     out = list(phrase_spans)
     for span in composed:
         mine = parts[(span.start, span.end, span.label_)]
@@ -244,6 +255,8 @@ def settle(phrase_spans: list[Any], composed: list[Any], parts: dict[tuple[int, 
                 continue
             if any(part[0] <= where[0] and where[1] <= part[1] for part in own):
                 gives_way.append(other)
+            elif other.label_ in mine.stopped and extent[0] <= where[0] and where[1] <= extent[1]:
+                gives_way.append(other)  # "both legs get achy" in a sentence about walking
             elif other.label_ not in mine.siblings:
                 blocked = True
                 break

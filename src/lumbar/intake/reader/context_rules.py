@@ -393,6 +393,12 @@ def _boundaries() -> list[Any]:
                                                     _words("all"), _words("clear")]),
         _rule("all clear since", _PSEUDO, "PSEUDO", [_words("all"), _words("clear"),
                                                      _words("since", "ever", "for", "now", "after")]),
+        # "had breast cancer and was told all clear", "given the all clear": a cancer treated, still history.
+        _rule("told all clear", _PSEUDO, "PSEUDO", [_words("told", "given", "got", "declared", "gave"),
+                                                    {"LOWER": {"IN": ["the", "i", "i'm", "she", "he", "was", "is",
+                                                                      "she's", "he's", "it", "it's", "its", "her",
+                                                                      "him", "me", "them"]}, "OP": "*"},
+                                                    _words("all"), _words("clear")]),
     ]  # fmt: skip
 
 

@@ -42,6 +42,37 @@ _SHORTHAND_DAYS = {"7": 1.0, "52": 7.0, "12": 30.0, "24": 1 / 24}
 _DIGIT = re.compile(r"\d")
 
 
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}  # fmt: skip
+_UNITS_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+          "seventeen": 17, "eighteen": 18, "nineteen": 19}  # fmt: skip
+_SPELLED = re.compile(
+    r"\b(?:(?P<tens>" + "|".join(_TENS) + r")(?:[\s-]+(?P<unit>" + "|".join(_UNITS_WORDS) + r"))?"
+    r"|(?P<teen>" + "|".join(_TEENS) + r"))\b"
+)
+_POINT = re.compile(r"\b(?P<whole>\d{1,3})\s+point\s+(?P<tenth>\d|" + "|".join(_UNITS_WORDS) + r"|zero)\b")
+
+
+def _digits(text: str) -> str:
+    """Numbers said in words as digits, as dictation writes them: "im sixty eight" is "im 68", "thirty
+    nine point one" is "39.1". Single words below ten stay words ("a", "one" and "two" are read where
+    they matter)."""
+    if not any(word in text for word in ("ty", "teen", "ten", "eleven", "twelve")):
+        return text
+
+    def spelled(m: re.Match[str]) -> str:
+        if m.group("teen"):
+            return str(_TEENS[m.group("teen")])
+        return str(_TENS[m.group("tens")] + (_UNITS_WORDS[m.group("unit")] if m.group("unit") else 0))
+
+    def point(m: re.Match[str]) -> str:
+        tenth = m.group("tenth")
+        return f"{m.group('whole')}.{_UNITS_WORDS.get(tenth, 0) if not tenth.isdigit() else tenth}"
+
+    return _POINT.sub(point, _SPELLED.sub(spelled, text))
+
+
 def _number(word: str) -> float | None:
     word = word.strip().lower()
     if word in _NUMBER_WORDS:
@@ -133,7 +164,7 @@ _CARER_AGE_PATTERNS = [
         rf"\b(?:{'|'.join(FAMILY_SEX)})(?:'s)?\s*(?:,|\(|is|'s|who\s+is|aged?|-)?\s*(?:only\s+|just\s+|now\s+)?"
         r"(?P<age>\d{1,3})\b" + _NOT_AGE_AFTER
     ),
-    re.compile(r"\b(?:he|she)(?:'s|\s+is)\s+(?:only\s+|just\s+|now\s+)?(?P<age>\d{1,3})\b" + _NOT_AGE_AFTER),
+    re.compile(r"\b(?:he|she)(?:'?s|\s+is)\s+(?:only\s+|just\s+|now\s+)?(?P<age>\d{1,3})\b" + _NOT_AGE_AFTER),
 ]
 _WRITER_PATTERNS = frozenset({_WRITERS_AGE, *_WRITERS_SEX})
 
@@ -303,14 +334,47 @@ def _unit_days(unit: str) -> float | None:
     return None
 
 
+_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                                        "dec"))}  # fmt: skip
+_MONTH = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
+)
+_SINCE_MONTH = re.compile(
+    r"\b(?:since|back\s+in|started\s+in|began\s+in|from|in)\s+(?:(?:like|about|around|roughly|early|late|mid|"
+    r"the\s+start\s+of|the\s+end\s+of)[\s-]+)*" + _MONTH
+)
+_NOW_MONTH = re.compile(
+    r"\b(?:it'?s|it\s+is|now\s+it'?s|and\s+now)\s+(?:now\s+|already\s+)?"
+    + _MONTH.replace("may|", "")
+    + r"(?!\s+\d)|\b"
+    + _MONTH.replace("may|", "").replace("?P<month>", "?P<month_now>")
+    + r"\s+now\b"
+)
+
+
+def _months_between(text: str) -> float | None:
+    """'Hurt my back in March, it's now July', 'since like september (its feb now)': the months
+    between a month the pain began and the month it is now, when the text names both."""
+    began, now = _SINCE_MONTH.search(text), _NOW_MONTH.search(text)
+    if began is None or now is None or now.start() < began.start():
+        return None
+    month_now = now.group("month") or now.group("month_now")
+    months = (_MONTHS[month_now[:3]] - _MONTHS[began.group("month")[:3]]) % 12
+    return months * 30.0 if months else None
+
+
 def _durations(text: str, pregnancy_at: frozenset[int] = frozenset()) -> Iterator[float]:
+    between = _months_between(text)
+    if between is not None:
+        yield between
     for m in _DURATION_PATTERNS[0].finditer(text):
         after = m.group("after").strip(" -\t\n")
         unit = m.group("unit")
         if after in ("pregnant", "gestation", "old", "of age", "pp", "check") or after.startswith(("post", "after")):
             continue  # "six weeks postpartum", "my 6 week check": since the birth, not this pain
-        if m.start("n") in pregnancy_at:
-            continue
+        if m.start("n") in pregnancy_at or text[max(0, m.start("n") - 1) : m.start("n")] == "+":
+            continue  # the gestation, or its days ("34+1 weeks")
         if after in ("ago", "back") and unit.startswith(("y", "decade")):
             continue  # "five years ago" is usually a past event, not this episode
         if len(unit) == 1 and not re.search(r"\d\s*[hdwy]\b", m.group(0)):
@@ -339,6 +403,8 @@ _PREGNANCY_PATTERNS = [
     ),
     re.compile(rf"\bpregnan(?:t|cy)\b[^\d.;!?\n]{{0,20}}?\b(?P<n>{_NUM})\s*(?:weeks?|wks?)\b(?!\s*ago)"),
     re.compile(r"(?<![\d/])(?P<n>\d{1,2})(?:\+\d)?\s*/\s*40\b"),
+    # "33+2 with my second": weeks and days of gestation, a notation used for nothing else.
+    re.compile(r"(?<![\d/.+:])\b(?P<n>[1-4]\d)\+[0-6]\b(?![\d/.:])"),
 ]
 # With pregnancy in the text, "I'm 37 weeks" or a bare ", 39 weeks." is the gestation, not a duration.
 _PREGNANCY_WORDS = re.compile(
@@ -438,7 +504,7 @@ def _course(text: str) -> str | None:
 def read_values(text: str, *, carer: bool = False) -> Values:
     """The values stated in `text` (already normalised); `carer`: the text is a carer's account of a
     relative (`reader.carer_mode`), whose age and sex are the person's. Never raises."""
-    lowered = text.lower()
+    lowered = _digits(text.lower())
     age, sex = _age_and_sex(lowered, carer=carer)
     weeks, pregnancy_at = _pregnancy(lowered)
     durations = list(_durations(lowered, pregnancy_at))
