@@ -57,9 +57,11 @@ def _fold(text: str) -> str:
     return "".join(ch.lower() if ch.isascii() else _fold_char(ch) for ch in text)
 
 
+@lru_cache(maxsize=4)
 def word_starts(text: str) -> tuple[str, dict[str, list[int]]]:
     """The folded text, and the offsets where a match could start keyed by the first one to three
-    folded characters there ("" for all of them)."""
+    folded characters there ("" for all of them). Cached for the last few texts: the phrase matcher and
+    the word-class matcher read the same text one after the other. Callers must not change the dict."""
     folded = _fold(text)
     at: dict[str, list[int]] = {"": []}
     for m in _WORD_START.finditer(text):
