@@ -11,18 +11,21 @@ phrases, into their own span group, and each change is joined to the nearest pla
   them (that one is nearer); at most the combination's `reach` words apart;
 - the nearest place wins, the one before on a tie; an `other_place` ("my foot") wins too, and then
   nothing is read, so "my bum is sore and my foot is numb" gives no saddle numbness;
-- places listed together ("my bottom and the bits between my legs") share the change.
+- places listed together ("my bottom and the bits between my legs") share the change;
+- a combination's `unless` context in the sentence stops it, and its `only_with` contexts must be
+  there ("both legs ache" in a sentence about walking is leg pain on walking, not both legs).
 
 Each pair that a combination names becomes a target span from the place to the change, labelled
 with the finding; ConText then reads negation, hypothesis, history and other people around it as for
 any phrase. How these spans settle against the phrase spans is `settle`: a phrase of another finding
 in the words between the two parts wins (the combination is dropped); a phrase inside one of the parts
-gives way ("it feels numb" read alone as leg numbness, is saddle numbness after "when I wipe").
+gives way ("it feels numb" read alone as leg numbness, is saddle numbness after "when I wipe"), as does
+a phrase of a finding the context stopped.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -129,27 +132,21 @@ class Combiner:
         spans: list[Any] = []
         combined: dict[Extent, set[str]] = {}
         stopped: dict[Extent, set[str]] = {}
-        for change in changes:
-            nearest, distance = self._nearest(doc, change, places, changes)
-            for first in nearest:
-                for place in self._listed_with(doc, first, change, places):
-                    for combination in self._pairs.get((place.word_class, change.word_class), ()):
-                        if distance > combination.reach:
-                            continue
-                        if not self._in_context(doc, combination, change, contexts):
-                            stopped.setdefault((change.start, change.end), set()).add(combination.finding)
-                            continue
-                        start, end = min(place.start, change.start), max(place.end, change.end)
-                        key = (start, end, combination.finding)
-                        combined.setdefault((change.start, change.end), set()).add(combination.finding)
-                        if key in parts or key in phrased:
-                            continue
-                        places_ = tuple(dict.fromkeys([(first.start, first.end), (place.start, place.end)]))
-                        parts[key] = Parts((change.start, change.end), places_)
-                        span = Span(doc, start=start, end=end, label=combination.finding)
-                        if combination.finding in self._markers:
-                            setattr(span._, MARKER_ATTR, True)
-                        spans.append(span)
+        for change, first, place, combination in self._candidates(doc, places, changes):
+            change_at = (change.start, change.end)
+            if not self._in_context(doc, combination, change, contexts):
+                stopped.setdefault(change_at, set()).add(combination.finding)
+                continue
+            combined.setdefault(change_at, set()).add(combination.finding)
+            start, end = min(place.start, change.start), max(place.end, change.end)
+            key = (start, end, combination.finding)
+            if key in parts or key in phrased:
+                continue
+            parts[key] = Parts(change_at, tuple(dict.fromkeys([(first.start, first.end), (place.start, place.end)])))
+            span = Span(doc, start=start, end=end, label=combination.finding)
+            if combination.finding in self._markers:
+                setattr(span._, MARKER_ATTR, True)
+            spans.append(span)
         for key, found_parts in parts.items():
             change_at = found_parts.change
             parts[key] = Parts(change_at, found_parts.places, frozenset(combined[change_at]),
@@ -157,6 +154,19 @@ class Combiner:
         if spans:
             doc.spans[self._group] = [*(doc.spans[self._group] if self._group in doc.spans else []), *spans]
         return doc
+
+    def _candidates(
+        self, doc: Any, places: Sequence[_Mention], changes: Sequence[_Mention]
+    ) -> Iterator[tuple[_Mention, _Mention, _Mention, Combination]]:
+        """(change, the place nearest it, a place listed with that one or itself, a combination of
+        the two) within the combination's reach, before contexts are considered."""
+        for change in changes:
+            nearest, distance = self._nearest(doc, change, places, changes)
+            for first in nearest:
+                for place in self._listed_with(doc, first, change, places):
+                    for combination in self._pairs.get((place.word_class, change.word_class), ()):
+                        if distance <= combination.reach:
+                            yield change, first, place, combination
 
     def _nearest(
         self, doc: Any, change: _Mention, places: Sequence[_Mention], changes: Sequence[_Mention]
