@@ -194,11 +194,11 @@ def _dangling(kb: KnowledgeBase) -> Iterator[str]:
 
 def _dangling_combinations(kb: KnowledgeBase) -> Iterator[str]:
     pairs: dict[tuple[str, str], list[Combination]] = {}
+    markers = {f.id for f in kb.findings.values() if f.marker}
     for i, c in enumerate(kb.combinations):
         where = f"combination {i + 1} ({c.finding})"
         for pair in ((p, ch) for p in c.place for ch in c.change):
             for earlier in pairs.get(pair, []):
-                markers = {f.id for f in kb.findings.values() if f.marker}
                 if not c.excludes(earlier) and not {c.finding, earlier.finding} & markers:
                     yield f"{where}: place {pair[0]!r} with change {pair[1]!r} already names {earlier.finding!r}"
             pairs.setdefault(pair, []).append(c)
