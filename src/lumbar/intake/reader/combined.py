@@ -29,6 +29,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from lumbar.intake.reader._extents import longest_first
 from lumbar.intake.reader.lexicon import MARKER_ATTR, Phrase, PhraseRule, phrase_starts
 from lumbar.knowledge.models import Combination, KnowledgeBase
 
@@ -84,17 +85,13 @@ def _longest(mentions: Iterable[_Mention], order: dict[str, int]) -> list[_Menti
     written first in the file ("my legs" is `legs`, not `one_leg` in its plural); read as two changes,
     both ("can't lift" is weakness, and a foot that will not lift)."""
     kept: list[_Mention] = []
-    taken: dict[int, Extent] = {}
     roles: set[tuple[int, int, str]] = set()
-    for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start, order[m.word_class])):
-        clash = {taken[i] for i in range(m.start, m.end) if i in taken}
-        if clash - {(m.start, m.end)} or (m.start, m.end, m.role) in roles:
+    for m in longest_first(mentions, lambda m: (m.start, m.end), lambda m: order[m.word_class]):
+        if (m.start, m.end, m.role) in roles:
             continue
         if m.role != "change":
             roles.add((m.start, m.end, m.role))
         kept.append(m)
-        for i in range(m.start, m.end):
-            taken[i] = (m.start, m.end)
     return sorted(kept, key=lambda m: (m.start, m.end, m.word_class))
 
 

@@ -22,6 +22,7 @@ import threading
 import types
 from typing import Any
 
+from lumbar.intake.reader._extents import longest_first
 from lumbar.intake.reader.combined import COMPOSED_KEY, WORDS_GROUP, Combiner, settle, word_class_rules
 from lumbar.intake.reader.context_rules import TARGET_GROUP, context_rules
 from lumbar.intake.reader.lexicon import MARKER_ATTR, NORMAL_ATTR, phrase_rules
@@ -86,23 +87,11 @@ def _keep_longest(spans: list[Any]) -> list[Any]:
     findings, "bladder or bowel problems"), and one span per finding and extent. Markers (which leg)
     are kept beside the others: they neither win nor lose words."""
     markers = {(s.start, s.end, s.label_): s for s in spans if getattr(s._, MARKER_ATTR)}
-    ordered = sorted((s for s in spans if not getattr(s._, MARKER_ATTR)), key=lambda s: (-(s.end - s.start), s.start))
-    kept: list[Any] = []
-    taken: dict[int, tuple[int, int]] = {}
-    seen: set[tuple[int, int, str]] = set()
-    for span in ordered:
-        extent = (span.start, span.end)
-        key = (span.start, span.end, span.label_)
-        if key in seen:
-            continue
-        clash = [taken[i] for i in range(span.start, span.end) if i in taken]
-        if any(c != extent for c in clash):
-            continue
-        seen.add(key)
-        kept.append(span)
-        for i in range(span.start, span.end):
-            taken[i] = extent
-    return sorted([*kept, *markers.values()], key=lambda s: (s.start, s.end, s.label_))
+    others = [s for s in spans if not getattr(s._, MARKER_ATTR)]
+    kept = {
+        (s.start, s.end, s.label_): s for s in reversed(longest_first(others, lambda s: (s.start, s.end), lambda s: 0))
+    }
+    return sorted([*kept.values(), *markers.values()], key=lambda s: (s.start, s.end, s.label_))
 
 
 def _build(kb: KnowledgeBase) -> Any:
