@@ -459,3 +459,50 @@ def test_wordings_from_the_seventh_probe(text: str, finding: str, expected: Stat
 )
 def test_values_in_words_and_month_names(text: str, name: str, value: float | None) -> None:
     assert read(text, kb=KB).findings.values.number(name) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "expected"),
+    [
+        # second-language wording
+        ("I not feel when the poo is coming and it come out alone", "bowel_dysfunction", Status.PRESENT),
+        ("she is confuse and not know where she is", "confusion", Status.PRESENT),
+        ("my wife suddenly cant talk right, words come out wrong", "speech_difficulty", Status.PRESENT),
+        ("the pain come and go every 5 minute and my belly go hard", "rhythmic_pain", Status.PRESENT),
+        ("he is white and sweating", "clammy_pale", Status.PRESENT),
+        ("I had operation on my back 2 week ago", "spinal_procedure", Status.PRESENT),
+        # the heart, kidneys and shingles
+        ("a tight pressing feeling across my upper back", "thoracic_pain", Status.PRESENT),
+        ("a feeling across my upper back that went into my jaw", "jaw_arm_pain", Status.PRESENT),
+        ("same left side stabbing pain as last year", "flank_pain", Status.PRESENT),
+        ("I think it's another kidney stone", "kidney_stone_history", Status.PRESENT),
+        ("a constant ache that won't shift whatever position I'm in", "constant_pain", Status.PRESENT),
+        ("a strip of red blistery spots has come up", "shingles_rash", Status.PRESENT),
+        # choice, time and resolution
+        ("I've lost 10 kg since January on purpose with my slimming club", "weight_loss", Status.ABSENT),
+        ("I've lost a stone and I'm not dieting", "weight_loss", Status.PRESENT),
+        ("I'm quite overweight, about 25 kilos more than I should be", "analgesic_overdose", None),
+        ("in my first pregnancy I had bad headaches and blurred vision", "visual_disturbance", Status.UNCERTAIN),
+        ("I'm pregnant with my first baby and have blurred vision", "visual_disturbance", Status.PRESENT),
+    ],
+)
+def test_wordings_from_the_eighth_probe(text: str, finding: str, expected: Status | None) -> None:
+    assert read(text, kb=KB).findings.status(finding) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "value"),
+    [
+        ("every morning my back is stiff. 45 years", "age", 45),
+        ("every morning my back is stiff. 45 years", "duration_days", None),
+        ("back pain. 3 years.", "duration_days", 1095.0),
+        ("play tennis 20 year, now back spasm", "duration_days", None),
+        ("my back's been playing up for about two months", "duration_days", 60.0),
+        ("Had my baby 4 months ago and my back aches", "duration_days", None),
+        ("hurt it in April, it's now mid-August", "duration_days", 120.0),
+        ("since I was about 24 (now 27, male) my back is stiff for an hour", "duration_days", 1095.0),
+        ("over the past year or so my legs ache on walking", "duration_days", 365.0),
+    ],
+)
+def test_ages_and_durations_from_the_eighth_probe(text: str, name: str, value: float | None) -> None:
+    assert read(text, kb=KB).findings.values.number(name) == value

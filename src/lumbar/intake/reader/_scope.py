@@ -122,15 +122,23 @@ def _crosses_colon(words: list[Any]) -> bool:
     return False
 
 
-def scope_for(category: str) -> Callable[[Any, Any, Any], bool]:
-    """The medspaCy `on_modifies` callback for modifiers of one category."""
+def scope_for(category: str, followed_by: set[str] | None = None) -> Callable[[Any, Any, Any], bool]:
+    """The medspaCy `on_modifies` callback for modifiers of one category (and, with `followed_by`, only
+    where one of those words comes straight after the modifier)."""
 
     def on_modifies(target: Any, modifier: Any, between: Any) -> bool:
+        if followed_by is not None and not _followed_by(modifier, followed_by):
+            return False
         if category == "NEGATED_EXISTENCE" and _far_from_statement(target, modifier, between):
             return False
         return within_clause(target, modifier, between, uncertain=category in _UNCERTAIN)
 
     return on_modifies
+
+
+def _followed_by(modifier: Any, words: set[str]) -> bool:
+    doc = modifier.doc
+    return modifier.end < len(doc) and doc[modifier.end].lower_ in words
 
 
 def _far_from_statement(target: Any, modifier: Any, between: Any) -> bool:

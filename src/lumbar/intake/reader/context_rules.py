@@ -129,11 +129,15 @@ def _rule(
     pattern: list[dict[str, Any]] | None = None,
     *,
     max_scope: int | None = None,
+    followed_by: set[str] | None = None,
     **extra: Any,
 ) -> Any:
+    """One ConText rule. `followed_by`: the words one of which must come straight after the trigger,
+    for a trigger whose next word is itself a finding's phrase (a modifier that overlaps a target is
+    pruned, so "in my first pregnancy" is matched as "in my first" before "pregnancy")."""
     from medspacy.context import ConTextRule  # imported here so that importing the reader stays cheap
 
-    on_modifies = None if direction in ("TERMINATE", "PSEUDO") else scope_for(category)
+    on_modifies = None if direction in ("TERMINATE", "PSEUDO") else scope_for(category, followed_by)
     if direction == "TERMINATE":
         # medspaCy's overlap test misses a scope that contains the other one entirely, so a terminator
         # whose scope is the whole sentence would never end anything: keep its scope to its neighbours.
@@ -309,9 +313,22 @@ def _historical() -> list[Any]:
                                            _words("now", "since")], max_scope=6),
         _rule("went away", HISTORICAL, bw, [_words("went", "gone", "cleared", "settled"),
                                             _words("away", "up", "down")], max_scope=6),
+        # An earlier pregnancy: "in my first pregnancy", "after my last baby". Not "with my first baby",
+        # which is how a woman pregnant now says it.
+        _rule("in my first pregnancy", HISTORICAL, fw,
+              [_words("in", "during"), {"LOWER": {"IN": ["my", "her"]}, "OP": "?"}, _words(*_EARLIER)],
+              max_scope=12, followed_by={"pregnancy", "pregnancies"}),
+        _rule("after my last baby", HISTORICAL, fw,
+              [_words("after", "since"), _words("my", "her"), _words(*_EARLIER), _words(*_BABIES)], max_scope=12),
+        _rule("with my last baby", HISTORICAL, fw,
+              [_words("with", "when", "in"), _words("my", "her"), _words("last", "previous", "older", "eldest",
+                                                                        "earlier", "other"),
+               _words(*_BABIES)], max_scope=12),
     ]  # fmt: skip
 
 
+_EARLIER = ["first", "1st", "last", "previous", "earlier", "other", "second", "2nd", "older", "eldest"]
+_BABIES = ["baby", "pregnancy", "son", "daughter", "child", "kid", "boy", "girl", "labour", "labor", "delivery", "one"]
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
            "dec", "spring", "summer", "autumn", "winter", "the", "school", "uni", "college"]  # fmt: skip
@@ -381,6 +398,17 @@ def _boundaries() -> list[Any]:
                                                           "eases", "eased", "relieves", "relieved", "touches",
                                                           "touched", "shifts", "shifted", "stops", "stopped",
                                                           "makes", "but", "else")]),
+        # "pregnant with my first baby and have blurred vision": the baby is not someone with symptoms
+        _rule("with my first baby", _PSEUDO, "PSEUDO",
+              [_words("with", "expecting", "carrying"), {"LOWER": {"IN": ["my", "our", "a", "the"]}, "OP": "?"},
+               {"LOWER": {"IN": ["first", "second", "third", "1st", "2nd", "3rd", "fourth", "4th", "new"]},
+                "OP": "?"},
+               _words("baby", "babies", "twins", "child", "bump"),
+               {"LOWER": {"IN": ["and", "&"]}, "OP": "?"},
+               {"LOWER": {"IN": ["have", "has", "i", "i've", "now", "got"]}, "OP": "?"}]),
+        # "the same pain as last year", "like last time": this pain compared with an old one, not history
+        _rule("same as last year", _PSEUDO, "PSEUDO", [_words("as", "like"), _words("last", "previous", "before"),
+                                                       _words("year", "time", "month", "week")]),
         _rule("without doubt", _PSEUDO, "PSEUDO", [_words("without"), _words("doubt", "fail", "question")]),
         # "I wouldn't say I haven't had bladder trouble": two negations make a yes.
         _rule("wouldn't say I haven't", _PSEUDO, "PSEUDO",

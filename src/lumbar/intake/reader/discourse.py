@@ -1,6 +1,6 @@
 """Context that reaches beyond one ConText modifier: lists, answers, denials and recovery.
 
-ConText looks at one sentence and a fixed number of words. Four things people write need more:
+ConText looks at one sentence and a fixed number of words. Five things people write need more:
 
 - a long negated list: "Denies fever, weight loss, trauma, saddle anaesthesia, urinary or faecal
   incontinence, leg weakness" -- each item after a negated item, joined only by list words, is negated;
@@ -11,6 +11,7 @@ ConText looks at one sentence and a fixed number of words. Four things people wr
   "the doctor asked if I'd lost weight, I haven't";
 - an illness that is over: "had flu with a fever back in January, fully recovered", "felt faint a couple
   of times, it has settled now" -- history, so uncertain for a symptom.
+- a choice: weight lost "on purpose with my slimming club" is not the red flag of weight loss.
 
 Each pass takes the mentions of one document in text order and returns them with statuses updated.
 """
@@ -67,7 +68,9 @@ _RESOLVED = re.compile(
     r"\b(?:(?:fully|completely|totally|since)\s+)?(?:recovered|resolved)\b"
     r"|\bgot\s+over\s+(?:it|that|them)\b"
     r"|\b(?:gone|settled|cleared|passed\s+off|went\s+away|cleared\s+up|died\s+down|settled\s+down)"
+    r"(?:\s+for\s+(?:a\s+few|a\s+couple\s+of|several|\w+)\s+(?:days?|weeks?|hours?))?"  # "gone for four days now"
     r"(?:\s+(?:now|completely|since|away|up|off|down))?\s*(?=[,.;:!?)]|$|\s+(?:now|but|and|though|it'?s|i'?m|just))"
+    r"|\b(?:antibiotics|tablets|treatment)\s+(?:cleared|sorted|got\s+rid\s+of)\s+(?:it|them|that)\b"
     r"|\b(?:all\s+)?better\s+now\b|\bfine\s+now\b"
     r"|\b(?:it|they|that|which)\s+went\s+(?=(?:after|within|once|by)\b)",  # "but it went after a few minutes"
     re.IGNORECASE,
@@ -211,11 +214,44 @@ def _clause_before(ordered: list[Mention], before: list[int], sentence: Any, res
     return collected
 
 
+# A finding that is a red flag only when it was not chosen: weight lost "since January on purpose with my
+# slimming club" (the words of choice may be far from the phrase, past a "since" that ends ConText's scope).
+_CHOSEN = {
+    "weight_loss": re.compile(
+        r"\b(?:on\s+purpose|intentionally|deliberately|by\s+choice|slimming|dieting|on\s+a\s+diet|"
+        r"weight\s*watchers|calorie\s+deficit|trying\s+to\s+lose|wanted\s+to\s+lose|gastric\s+band|"
+        r"gastric\s+sleeve|gastric\s+bypass|ozempic|wegovy|mounjaro)\b",
+        re.IGNORECASE,
+    ),
+}
+
+
+def apply_choice(mentions: list[Mention]) -> list[Mention]:
+    """A present mention of such a finding in a sentence that says it was chosen is absent."""
+    out = []
+    for m in mentions:
+        chosen = _CHOSEN.get(m.span.label_)
+        if m.status is Status.PRESENT and chosen is not None and _said_as_chosen(chosen, m.span.sent.text):
+            m = replace(m, status=Status.ABSENT, carried=None)
+        out.append(m)
+    return out
+
+
+_NOT_CHOSEN_BEFORE = re.compile(
+    r"\b(?:not|without|no|never|n't|nt|isn'?t|wasn'?t|haven'?t)\s+(?:\w+\s+)?$", re.IGNORECASE
+)
+
+
+def _said_as_chosen(chosen: re.Pattern[str], sentence: str) -> bool:
+    """Words of choice in the sentence that are not themselves denied ("not dieting", "without trying")."""
+    return any(not _NOT_CHOSEN_BEFORE.search(sentence[: m.start()]) for m in chosen.finditer(sentence))
+
+
 def apply_discourse(mentions: list[Mention]) -> list[Mention]:
-    """Every pass, in order: lists, then answers, then denials, then recovery."""
+    """Every pass, in order: lists, then answers, then denials, then recovery, then choice."""
     if not mentions:
         return []
     mentions = carry_list_negation(mentions)
     mentions = apply_answers(mentions)
     mentions = apply_denials(mentions)
-    return apply_resolution(mentions)
+    return apply_choice(apply_resolution(mentions))

@@ -122,6 +122,9 @@ _AGE_PATTERNS = [
         rf"(?<![\w'])(?P<sex>{_FEMALE}|{_MALE})\s*,?\s*(?:aged?\s*)?(?P<age>\d{{1,3}})\b(?!\s*/)" + _NOT_AGE_AFTER
     ),
 ]
+# "..., it go away. 45 years": an adult age in years standing alone as a sentence or list item
+_AGE_ALONE = re.compile(r"(?:^|[,;.!]\s*)(?P<age>[1-9]\d)\s*(?:years?|yrs?)(?:\s+old)?\s*(?=[,;.!]|$)")
+_AGE_PATTERNS.append(_AGE_ALONE)
 _MEASURE_BEFORE = re.compile(
     r"\b(?:bmi|slr|t|temp|pulse|hr|bp|rr|sats?|gcs|weight|kg|pain|score|nrs|vas|at|of|to)\s*[:=]?\s*[\d/.]*\s*[,;]?\s*$"
 )
@@ -301,6 +304,15 @@ _DURATION_PATTERNS = [
         r"this\s+evening|(?:a\s+)?half\s+(?:a\s+)?year|half\s+a\s+month|half\s+a\s+day)\b"
     ),
 ]
+# "over the past year or so", "for the last month": one of the unit, said without a number
+_THE_PAST_UNIT = re.compile(
+    r"\b(?:over|for|in|during|throughout)\s+the\s+(?:past|last)\s+(?P<unit>year|month|fortnight|week)\b"
+)
+# "since I was about 24 (now 27)": the years between the age it began and the age now
+_SINCE_AGE = re.compile(
+    r"\bsince\s+(?:i\s+was|i\s+turned|age|aged|the\s+age\s+of|my\s+early|my\s+late|my\s+mid)\s+"
+    r"(?:about\s+|around\s+|roughly\s+|maybe\s+)?(?P<then>[1-9]\d)\b(?!\s*(?:kg|kilos?|stone|weeks?|months?))"
+)
 _WORD_DAYS = {"yesterday": 1.0, "last night": 1.0, "overnight": 1.0, "this morning": 0.0, "today": 0.0,
               "tonight": 0.0, "this afternoon": 0.0, "this evening": 0.0, "half year": 182.5,
               "a half year": 182.5, "half a year": 182.5, "a half a year": 182.5, "half a month": 15.0,
@@ -312,6 +324,7 @@ _NOT_EPISODE_BEFORE = re.compile(
     r"\b(?:i'?m|im|am)\s+(?:a\s+)?(?:man|woman|male|female|lady|guy|gentleman|mother|father|mum|dad)|"
     # a child's or another person's age: "(she is 14 months and a chunk!)"
     r"\b(?:he|she|they|who)(?:\s+is|\s+was|\s+are|'s)|"
+    r"\b(?:father|mother|dad|mum|mom|wife|husband|son|daughter|grand\w*|brother|sister|partner)\s+(?:is|was)|"
     r"\d(?<!/10)(?<!/ 10)(?<!out of 10))\s*$"
 )
 
@@ -321,6 +334,7 @@ _NOT_EPISODE_BEFORE = re.compile(
 _OTHER_THING_BEFORE = re.compile(
     r"\b(?:prednisolone|prednisone|steroids?|tablets|pills|medication|medicines?|inhalers?|insulin|warfarin|"
     r"diabetic|diabetes|smoked|smoking|smoker|married|worked|working|job|lived|living|retired|clean|sober|"
+    r"play(?:s|ed|ing)?(?!\s+up)|had\s+(?:my|the|a|our|her)\s+(?:baby|son|daughter|twins)|gave\s+birth|"
     r"osteoporosis|arthritis|cancer|asthma|copd|waiting\s+list|wait\s+list|waitlist|appointment|referral)\b"
     r"[^.,;!?]{0,25}$"
 )
@@ -346,6 +360,7 @@ _SINCE_MONTH = re.compile(
 )
 _NOW_MONTH = re.compile(
     r"\b(?:it'?s|it\s+is|now\s+it'?s|and\s+now)\s+(?:now\s+|already\s+)?"
+    r"(?:(?:mid|early|late|the\s+end\s+of|the\s+start\s+of)[\s-]+)?"
     + _MONTH.replace("may|", "")
     + r"(?!\s+\d)|\b"
     + _MONTH.replace("may|", "").replace("?P<month>", "?P<month_now>")
@@ -379,6 +394,8 @@ def _durations(text: str, pregnancy_at: frozenset[int] = frozenset()) -> Iterato
             continue  # "five years ago" is usually a past event, not this episode
         if len(unit) == 1 and not re.search(r"\d\s*[hdwy]\b", m.group(0)):
             continue  # single-letter units only straight after a digit ("3d", "2w")
+        if unit.startswith("y") and any(a.start("age") == m.start("n") for a in _AGE_ALONE.finditer(text)):
+            continue  # "45 years." alone: the age
         before = text[max(0, m.start() - 14) : m.start()]
         if _NOT_EPISODE_BEFORE.search(before):
             continue  # "twice a day", "in 2 weeks", "once a year", "I'm 45 years"
@@ -393,6 +410,17 @@ def _durations(text: str, pregnancy_at: frozenset[int] = frozenset()) -> Iterato
         word = " ".join(m.group("word").split())
         if word in _WORD_DAYS:
             yield _WORD_DAYS[word]
+    for m in _THE_PAST_UNIT.finditer(text):
+        days = _unit_days(m.group("unit"))
+        if days is not None:
+            yield days
+
+
+def _since_age(text: str, age: int | None) -> float | None:
+    found = _SINCE_AGE.search(text) if age is not None else None
+    if found is None or age is None or not 0 < age - int(found.group("then")) < 60:
+        return None
+    return (age - int(found.group("then"))) * 365.0
 
 
 # --- pregnancy, side, course ---------------------------------------------------------------------
@@ -508,6 +536,9 @@ def read_values(text: str, *, carer: bool = False) -> Values:
     age, sex = _age_and_sex(lowered, carer=carer)
     weeks, pregnancy_at = _pregnancy(lowered)
     durations = list(_durations(lowered, pregnancy_at))
+    since_age = _since_age(lowered, age)
+    if since_age is not None:
+        durations.append(since_age)
     found: dict[str, Any] = {
         "age": age,
         "sex": sex,
