@@ -383,6 +383,7 @@ def _durations(text: str, pregnancy_at: frozenset[int] = frozenset()) -> Iterato
     between = _months_between(text)
     if between is not None:
         yield between
+    ages_alone = {a.start("age") for a in _AGE_ALONE.finditer(text)}
     for m in _DURATION_PATTERNS[0].finditer(text):
         after = m.group("after").strip(" -\t\n")
         unit = m.group("unit")
@@ -394,7 +395,7 @@ def _durations(text: str, pregnancy_at: frozenset[int] = frozenset()) -> Iterato
             continue  # "five years ago" is usually a past event, not this episode
         if len(unit) == 1 and not re.search(r"\d\s*[hdwy]\b", m.group(0)):
             continue  # single-letter units only straight after a digit ("3d", "2w")
-        if unit.startswith("y") and any(a.start("age") == m.start("n") for a in _AGE_ALONE.finditer(text)):
+        if unit.startswith("y") and m.start("n") in ages_alone:
             continue  # "45 years." alone: the age
         before = text[max(0, m.start() - 14) : m.start()]
         if _NOT_EPISODE_BEFORE.search(before):
