@@ -506,3 +506,67 @@ def test_wordings_from_the_eighth_probe(text: str, finding: str, expected: Statu
 )
 def test_ages_and_durations_from_the_eighth_probe(text: str, name: str, value: float | None) -> None:
     assert read(text, kb=KB).findings.values.number(name) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "expected"),
+    [
+        # how people type: slips, shorthand, emoji, pasted forms
+        ("numbess round my privates, bowles not workin proper", "saddle_numbness", Status.PRESENT),
+        ("numbess round my privates, bowles not workin proper", "bowel_dysfunction", Status.PRESENT),
+        ("poo came out w/o me knowing 2day \U0001f633 back spasm 4 days", "bowel_dysfunction", Status.PRESENT),
+        ("poo came out w/o me knowing 2day \U0001f633 back spasm 4 days", "muscle_spasm", Status.PRESENT),
+        ("sittin on the loo feels weird like its not my bum, kinda numb", "saddle_numbness", Status.PRESENT),
+        ("pee ok? no - leakin w/o knowing", "bladder_dysfunction", Status.PRESENT),
+        ("pee ok? no problems", "bladder_dysfunction", Status.ABSENT),
+        ("Bowels: -\nNumb: x\nLeg pain: none", "leg_numbness", Status.UNCERTAIN),
+        ("still sore after liftin boxes moving house", "trigger_lifting", Status.PRESENT),
+        # both feet, heavy legs, legs that will not push
+        ("L foot slapping the floor since tues, now R foot doin it too", "bilateral_leg_symptoms", Status.PRESENT),
+        ("today I can't lift the front of either foot, keep tripping", "bilateral_leg_weakness", Status.PRESENT),
+        ("now my legs feel heavy and I can't lift my feet off the bed", "bilateral_leg_weakness", Status.PRESENT),
+        ("my legs feel heavy when I walk to the shops", "bilateral_leg_weakness", None),
+        (
+            "I couldn't get up off the sofa because my legs just wouldn't push me up",
+            "bilateral_leg_weakness",
+            Status.PRESENT,
+        ),
+        ("my feet feel like they belong to someone else", "leg_numbness", Status.PRESENT),
+        ("I'm walking like I'm on a boat", "gait_disturbance", Status.PRESENT),
+        # bladder and saddle said indirectly, a carer's words
+        (
+            "since last night I haven't passed any water at all even though I'm desperate",
+            "bladder_dysfunction",
+            Status.PRESENT,
+        ),
+        ("she's had a couple of accidents with her waterworks today", "bladder_dysfunction", Status.PRESENT),
+        ("her bottom and privates feel like they've gone to sleep", "saddle_numbness", Status.PRESENT),
+        ("when I wipe after the loo it feels like someone else's skin", "saddle_numbness", Status.PRESENT),
+        ("the whites of my eyes look a bit yellow", "jaundice", Status.PRESENT),
+        # worry, a medicine only talked of, a correction, a kid's temperature, the long past
+        ("Terrified it's cancer, no weight loss though", "cancer_history", Status.UNCERTAIN),
+        ("My GP suggested I might start methotrexate for my psoriasis", "immunosuppression", Status.UNCERTAIN),
+        ("I did have a temperature, no, sorry, that was my son, he's got a cold", "fever", None),
+        ("kid has a temp of 38.9 & i was up all nite w/ him", "fever", None),
+        ("my son has a cold and I have a temp of 38.5", "fever", Status.PRESENT),
+        ("Had a kidney infection 4 years ago and I'm worried it's back", "recent_infection", Status.UNCERTAIN),
+        ("I had a kidney infection two weeks ago", "recent_infection", Status.PRESENT),
+        ("I was in a car crash 15 years ago, now back spasm", "major_trauma", Status.UNCERTAIN),
+        ("no i not feel toilet paper", "saddle_numbness", Status.ABSENT),
+    ],
+)
+def test_wordings_from_the_ninth_probe(text: str, finding: str, expected: Status | None) -> None:
+    assert read(text, kb=KB).findings.status(finding) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "value"),
+    [
+        ("still sore 3+ months after lifting boxes", "duration_days", 90.0),
+        ("kid has a temp of 38.9 and my back's gone", "temperature_c", None),
+        ("my mum has a temp of 38.9 and her back is killing her", "temperature_c", 38.9),
+        ("spots that dont fade \U0001f630 19F uni", "age", 19),
+    ],
+)
+def test_values_from_the_ninth_probe(text: str, name: str, value: float | None) -> None:
+    assert read(text, kb=KB).findings.values.number(name) == value

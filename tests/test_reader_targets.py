@@ -239,7 +239,8 @@ def test_phrase_starts(phrase: str, starts: set[str] | None) -> None:
         ("it (won't|can't) settle", [{"won", "will", "can"}, {"settle"}]),
         ("bladder (and|/|&) bowel (problems|issues)", [{"bowel"}, {"problems", "issues"}]),  # "bladder/bowel"
         ("dad ('s|is) (cancer|tumour)", [{"cancer", "tumour"}]),  # "dad's" joins the word before
-        ("it (n't|not) improving", [{"improving"}]),  # a bare n't can end any word
+        ("it (n't|not) improving", [{"improvin"}]),  # a bare n't can end any word; "improvin'" too
+        ("poo came out without ~ knowing", [{"came"}, {"out"}, {"without", "w/o", "w/out"}, {"knowin"}]),
         ("injury", []),
     ],
 )
@@ -254,6 +255,35 @@ def test_special_contraction_starts_cover_every_spelling(word: str) -> None:
     matching = [s for s in spellings if re.fullmatch(compile_phrase(word), s, re.IGNORECASE)]
     assert matching
     assert all(any(s.startswith(start) for start in phrase_starts(word) or ()) for s in matching)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "text", "matches"),
+    [
+        ("numbness (in|around) my privates", "numbess round my privates", False),  # "round" is not a word here
+        ("numbness around my privates", "numbess around my privates", True),  # a letter dropped
+        ("numbness around my privates", "numbenss around my privates", True),  # two letters swapped
+        ("numbness around my privates", "nmbness around my privates", False),  # not in the first two letters
+        ("(bowels|bowel) not working", "bowles not working", True),
+        ("(bowels|bowel) not working", "bowls not working", False),  # a real word, left out
+        ("lifting (boxes|furniture)", "liftin boxes", True),  # the g dropped
+        ("lifting (boxes|furniture)", "liftin' furniture", True),
+        ("poo (came|comes) out without me knowing", "poo came out w/o me knowing", True),  # shorthand
+        ("pain (in|down) my legs", "pain in my legsh", False),
+    ],
+)
+def test_slips_and_shorthand_are_matched_and_start_as_said(phrase: str, text: str, matches: bool) -> None:
+    found = re.fullmatch(compile_phrase(phrase), text, re.IGNORECASE)
+    assert bool(found) is matches
+    if found:
+        assert any(text.lower().startswith(start) for start in phrase_starts(phrase) or ())
+
+
+def test_every_slip_keeps_the_first_two_letters_and_no_real_word() -> None:
+    for word, variants in lexicon._TYPOS.items():
+        assert word in variants
+        assert all(v[:2] == word[:2] for v in variants)
+        assert not (set(variants) - {word}) & lexicon._NOT_TYPOS
 
 
 SAMPLE = "Hurt my lower back lifting a box yesterday, 6/10, no numbness, peeing fine. 42 M."

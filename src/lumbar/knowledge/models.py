@@ -87,6 +87,9 @@ class Finding(Frozen):
     # A marker (which leg) is read beside the other findings in the same words ("R sciatica" is sciatica
     # and the right leg), instead of competing with them for the longest match.
     marker: bool = False
+    # A history item that matters only when recent (an infection, a spinal procedure, an injury): said
+    # with a date long past ("a kidney infection 4 years ago") it is no longer present, only asked.
+    recent: bool = False
     phrases: list[str] = Field(default_factory=list)
     sources: SourceIds
 

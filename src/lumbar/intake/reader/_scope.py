@@ -122,13 +122,19 @@ def _crosses_colon(words: list[Any]) -> bool:
     return False
 
 
-def scope_for(category: str, followed_by: set[str] | None = None) -> Callable[[Any, Any, Any], bool]:
+def scope_for(
+    category: str, followed_by: set[str] | None = None, *, whole_sentence: bool = False
+) -> Callable[[Any, Any, Any], bool]:
     """The medspaCy `on_modifies` callback for modifiers of one category (and, with `followed_by`, only
-    where one of those words comes straight after the modifier)."""
+    where one of those words comes straight after the modifier). `whole_sentence`: the modifier reaches
+    across commas and clauses to the end of its line (a correction: "I did have a temperature, no,
+    sorry, that was my son")."""
 
     def on_modifies(target: Any, modifier: Any, between: Any) -> bool:
         if followed_by is not None and not _followed_by(modifier, followed_by):
             return False
+        if whole_sentence:
+            return not any("\n" in t.text for t in between)
         if category == "NEGATED_EXISTENCE" and _far_from_statement(target, modifier, between):
             return False
         return within_clause(target, modifier, between, uncertain=category in _UNCERTAIN)

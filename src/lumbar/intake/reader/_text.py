@@ -26,9 +26,19 @@ _SENTENCE_END = re.compile(r"(?<=[.!?;\n])\s+")
 _QUOTE_MARKS = re.compile(r"\"|(?<![\w'])'(?=[A-Za-z])|(?<=[A-Za-z.?!,])'(?![\w'])")
 
 
+def _is_emoji(ch: str) -> bool:
+    """Pictographs, emoticons and their skin tones, and the older symbols used the same way (weather,
+    hearts): "back spasm \U0001f629 legs fine \U0001f44d pee fine \U0001f44d". Ticks and crosses are not
+    among them: in a pasted form they answer a question."""
+    code = ord(ch)
+    return 0x1F300 <= code <= 0x1FAFF or 0x2600 <= code <= 0x26FF or code == 0x2764
+
+
 def _clean_char(ch: str) -> str:
     if ch in "\n\t":
         return ch
+    if _is_emoji(ch):
+        return "."  # in texted accounts an emoji ends a thought, and a negation's scope, like a full stop
     category = unicodedata.category(ch)
     if category.startswith("C") or category == "Zs":
         return " "  # control, format, unassigned and odd spaces would confuse the tokenizer
@@ -40,7 +50,8 @@ _ASCII_CLEAN = str.maketrans({chr(i): " " for i in (*range(32), 127) if chr(i) n
 
 
 def normalise(text: str) -> str:
-    """Straight quotes, quotation marks and word-joining hyphens as spaces, control characters as spaces."""
+    """Straight quotes, quotation marks and word-joining hyphens as spaces, control characters as spaces,
+    emoji as full stops."""
     text = text.translate(_QUOTES)
     if text.isascii():
         text = text.translate(_ASCII_CLEAN)

@@ -242,11 +242,13 @@ def _overlaps(a: Extent, b: Extent) -> bool:
 
 def settle(phrase_spans: list[Any], composed: list[Any], parts: dict[tuple[int, int, str], Parts]) -> list[Any]:
     """The phrase spans already settled among themselves (longest kept) with the combinations' spans
-    added. A phrase of another finding inside one of a combination's parts gives way to it ("numb");
-    so does a phrase within its words of a finding its context stopped ("both legs get achy" when
-    walking is leg pain on walking, not both legs). Any other phrase of another finding over its words
-    wins, and the combination is dropped, unless that phrase says what another combination of the same
-    change says ("my bum and legs are numb": the saddle and both legs). Markers neither win nor lose."""
+        added. A phrase of another finding inside one of a combination's parts gives way to it ("numb");
+        so does a phrase within its words of a finding its context stopped ("both legs get achy" when
+        walking is leg pain on walking, not both legs). Any other phrase of another finding over its words
+        wins, and the combination is dropped, unless that phrase says what another combination of the same
+        change says ("my bum and legs are numb": the saddle and both legs). A phrase of the same finding over all
+    its words says it already ("no, I not feel toilet paper" is read, and negated, as the phrase). Markers
+    neither win nor lose."""
     out = list(phrase_spans)
     for span in composed:
         mine = parts[(span.start, span.end, span.label_)]
@@ -255,6 +257,9 @@ def settle(phrase_spans: list[Any], composed: list[Any], parts: dict[tuple[int, 
         gives_way: list[Any] = []
         blocked = False
         for other in out:
+            if other.label_ == span.label_ and other.start <= extent[0] and extent[1] <= other.end:
+                blocked = True  # a phrase of the same finding says it all, and its context counts
+                break
             if getattr(other._, MARKER_ATTR) or other.label_ == span.label_:
                 continue
             where = (other.start, other.end)

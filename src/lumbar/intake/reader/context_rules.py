@@ -21,6 +21,7 @@ __all__ = [
     "FAMILY",
     "HISTORICAL",
     "HYPOTHETICAL",
+    "LONG_PAST",
     "NEGATED",
     "POSSIBLE",
     "TARGET_GROUP",
@@ -130,14 +131,20 @@ def _rule(
     *,
     max_scope: int | None = None,
     followed_by: set[str] | None = None,
+    whole_sentence: bool = False,
     **extra: Any,
 ) -> Any:
     """One ConText rule. `followed_by`: the words one of which must come straight after the trigger,
     for a trigger whose next word is itself a finding's phrase (a modifier that overlaps a target is
-    pruned, so "in my first pregnancy" is matched as "in my first" before "pregnancy")."""
+    pruned, so "in my first pregnancy" is matched as "in my first" before "pregnancy"). `whole_sentence`:
+    its scope crosses commas and clauses (`scope_for`)."""
     from medspacy.context import ConTextRule  # imported here so that importing the reader stays cheap
 
-    on_modifies = None if direction in ("TERMINATE", "PSEUDO") else scope_for(category, followed_by)
+    on_modifies = (
+        None
+        if direction in ("TERMINATE", "PSEUDO")
+        else scope_for(category, followed_by, whole_sentence=whole_sentence)
+    )
     if direction == "TERMINATE":
         # medspaCy's overlap test misses a scope that contains the other one entirely, so a terminator
         # whose scope is the whole sentence would never end anything: keep its scope to its neighbours.
@@ -184,6 +191,10 @@ def _negation() -> list[Any]:
                                                                     "negative", "absent")], max_scope=6),
         _rule(": no.", NEGATED, bw, [_words(":", "-", "="), _words("no", "nope"), {"IS_PUNCT": True}],
               max_scope=6),
+        # A pasted form's answer: "Bowels: -" is a no; "Numb: x" may be a cross (no) or a mark in the box
+        # (yes), so it is left uncertain, and asked.
+        _rule(": -", NEGATED, bw, [_words(":"), _words("-", "--", "n", "nope", "nah")], max_scope=6),
+        _rule(": x", POSSIBLE, bw, [_words(":"), _words("x")], max_scope=6),
         _rule("none", NEGATED, bw, [_words("none", "nil")], max_scope=3),
         # "N&V nil, fever nil," in a note: the word after the finding, before a comma or full stop
         _rule("fever nil,", NEGATED, bw, [_words("nil", "nill", "none", "nad", "neg", "negative", "absent", "denied"),
@@ -214,11 +225,23 @@ def _uncertainty() -> list[Any]:
                                               "suspicion", "probable", "¿", "?")], max_scope=6),
         _rule("might", POSSIBLE, fw, [_words("might", "may", "could"), _words("be", "have", "it", "get")],
               max_scope=6),
+        # A medicine or treatment only talked of: "my GP suggested I might start methotrexate"
+        _rule("might start", POSSIBLE, fw, [_words("might", "may", "could", "should"), {"LOWER": "need", "OP": "?"},
+                                            {"LOWER": "to", "OP": "?"}, _words("start", "starting", "begin", "try",
+                                                                               "trying", "go", "take", "switch")],
+              max_scope=6),
+        _rule("thinking about starting", POSSIBLE, fw,
+              [_words("considering", "consider", "thinking", "deciding", "discussing", "discussed", "offered",
+                      "suggested", "suggesting", "recommended", "recommending"),
+               {"LOWER": {"IN": ["about", "of", "whether", "on", "me", "i", "to", "that"]}, "OP": "*"},
+               _words("start", "starting", "begin", "beginning", "try", "trying", "going", "go", "taking", "take")],
+              max_scope=6),
         _rule("wondering if", POSSIBLE, fw, [_words("wondering", "wonder", "wondered", "asking", "ask")],
               max_scope=10),
         _rule("worried about", POSSIBLE, fw,
               [_words("worried", "worry", "worrying", "concerned", "concern", "afraid", "scared", "fear",
-                      "fearful", "anxious", "nervous", "paranoid", "frightened", "convinced")],
+                      "fearful", "anxious", "nervous", "paranoid", "frightened", "convinced", "terrified",
+                      "petrified", "panicking", "panicked", "dreading", "dread", "freaking", "freaked")],
               max_scope=10),
         _rule("rule out", POSSIBLE, fw, [_words("rule"), _words("out")], max_scope=6),
         _rule("exclude", POSSIBLE, fw, [_words("r/o", "exclude", "excluding", "?exclude")], max_scope=6),
@@ -286,6 +309,11 @@ def _hypothetical() -> list[Any]:
     ]  # fmt: skip
 
 
+# The historical rules that date a thing long past ("4 years ago", "last year", "in 2015", "as a child"):
+# a history item that matters only when recent (`Finding.recent`) is then no longer present.
+LONG_PAST = frozenset({"years ago", "long ago", "last year", "in 2015", "back in may", "as a child"})
+
+
 def _historical() -> list[Any]:
     fw, bw, bi = "FORWARD", "BACKWARD", "BIDIRECTIONAL"
     return [
@@ -337,7 +365,7 @@ _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augu
 def _others() -> list[Any]:
     fw, bw = "FORWARD", "BACKWARD"
     possessive = {"LOWER": {"IN": ["my", "his", "her", "our", "their", "a", "your", "the"]}, "OP": "?"}
-    terminate_family = {"terminated_by": {_SELF}}
+    terminate_family: dict[str, Any] = {"terminated_by": {_SELF}}
     return [
         # Only a relative who is the subject ("my dad had...", "my wife has..."): "I picked up my son and
         # felt a spasm" is about the person.
@@ -350,6 +378,10 @@ def _others() -> list[Any]:
         # "My dad (lung cancer) was admitted": the relative's own findings, in brackets after the word
         _rule("my dad (", FAMILY, fw, [possessive, {"LOWER": {"IN": _RELATIVE_ADJECTIVES}, "OP": "?"},
                                        _words(*_RELATIONS), _words("(")], max_scope=8, **terminate_family),
+        # A correction: "I did have a temperature, no, sorry, that was my son"
+        _rule("that was my son", FAMILY, bw, [_words("that", "this", "it"), _words("was", "is", "'s", "were"),
+                                              _words("my", "our"), _words(*_RELATIONS)], max_scope=12,
+              whole_sentence=True),
         _rule("family history", FAMILY, fw, [_words("family", "fam", "familial"),
                                              _words("history", "hx", "member", "members")], max_scope=12),
         _rule("runs in the family", FAMILY, bw, [{"LOWER": {"IN": ["runs", "run", "running"]}, "OP": "?"},

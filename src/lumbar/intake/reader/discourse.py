@@ -24,6 +24,7 @@ from typing import Any
 
 from lumbar.intake.model import Status
 from lumbar.intake.reader._scope import clause_like, is_list_gap
+from lumbar.intake.reader.lexicon import NORMAL_ATTR
 
 __all__ = ["Mention", "apply_discourse"]
 
@@ -130,10 +131,29 @@ def _answer(span: Any) -> tuple[Status, int] | None:
     return None
 
 
+_AFTER_BARE_NO = frozenset({"i", "i'm", "im", "it", "it's", "its", "not", "can't", "cant", "cannot", "keep",
+                            "keeps", "been", "sorry"})  # fmt: skip
+
+
+def _bare_answer(doc: Any, end_char: int) -> bool:
+    """Does the answer word ending at `end_char` stand alone ("no.", "no - leaking", "no, I can't"),
+    rather than begin a phrase ("no problems")?"""
+    following = [t for t in doc if t.idx >= end_char and not t.is_space][:1]
+    return not following or not following[0].is_alpha or following[0].lower_ in _AFTER_BARE_NO
+
+
 def apply_answers(mentions: list[Mention]) -> list[Mention]:
     out = []
     for m in mentions:
         found = _answer(m.span) if m.status is not None else None
+        if found is not None and m.status is Status.ABSENT and getattr(m.span._, NORMAL_ATTR):
+            if found[0] is Status.ABSENT and not _bare_answer(m.span.doc, found[1]):
+                out.append(m)  # "pee ok? no problems": the no belongs to what follows
+                continue
+            # a normal statement asked: "pee ok? no" is a problem with peeing, "bowels normal? yes" none
+            status = Status.PRESENT if found[0] is Status.ABSENT else Status.ABSENT
+            out.append(replace(m, status=status, end_char=found[1], carried=None))
+            continue
         if found is not None and not (found[0] is Status.PRESENT and m.status is Status.ABSENT and m.modified):
             status, end = found
             m = replace(m, status=status, end_char=end, carried=None)

@@ -13,7 +13,9 @@ lower-case text in a small notation, so that one line covers the ways people say
 
 The last word of a phrase also matches its plural (`spasm` matches `spasms`); contractions match
 their spelled-out and apostrophe-less forms (`can't` matches `cant`, `cannot` and `can not`); a
-hyphen matches a space.
+hyphen matches a space; `without` also matches its shorthand "w/o" and "w/out"; a word ending in -ing
+also matches it without the g ("liftin", "workin'"); and a few red-flag words (`_TYPO_TOLERANT`) also
+match their commonest misspellings ("numbess", "bowles").
 
 Each phrase becomes one regular expression (matched case-insensitively on the text and snapped to
 token boundaries, as medspaCy's regex matcher does; see `targets.py`). Expanding the notation into
@@ -63,6 +65,29 @@ _ANY_WORDS = r"(?:\s+(?!(?:not|no|never|nothing|without|nor)\b)(?![^\s.,;:!?]*n'
 _SPECIAL_NT = {"can't": r"(?:can'?t|cannot|can\s+not)", "won't": r"(?:won'?t|will\s+not)",
                "shan't": r"(?:shan'?t|shall\s+not)", "ain't": r"ain'?t"}  # fmt: skip
 _ANY_NT = r"(?:\w+n't|(?:is|are|was|were|do|does|did|has|have|had|ca|wo|could|would|should|might|must|need)n'?t)"
+# Shorthand a word is also written in ("poo came out w/o me knowing").
+_SHORTHAND = {"without": ("without", "w/o", "w/out")}
+# The red-flag words people most often misspell in a hurry ("numbess round my privates", "bowles not
+# workin"): each also matches itself with one letter dropped or two neighbouring letters swapped, from
+# its third letter on (so what a match starts with stays known). Real words among those are left out.
+_TYPO_TOLERANT = ("numbness", "tingling", "bowels", "bladder", "weakness", "temperature", "incontinence",
+                  "incontinent", "sciatica", "privates", "genitals", "buttocks", "paralysed", "paralyzed")  # fmt: skip
+_NOT_TYPOS = frozenset({"bowls", "bowel", "buttock", "bowes"})
+
+
+def _typos(word: str) -> tuple[str, ...]:
+    """`word` and its one-slip spellings (`_TYPO_TOLERANT`), longest first."""
+    variants = {word}
+    for i in range(2, len(word)):
+        variants.add(word[:i] + word[i + 1 :])
+        if i + 1 < len(word) and word[i] != word[i + 1]:
+            variants.add(word[:i] + word[i + 1] + word[i] + word[i + 2 :])
+    return tuple(sorted(variants - (_NOT_TYPOS - {word}), key=lambda v: (-len(v), v)))
+
+
+_TYPOS = {word: _typos(word) for word in _TYPO_TOLERANT}
+# A word of six letters or more ending in -ing, whose g people drop ("liftin boxes", "tinglin").
+_DROPPED_G = re.compile(r"[a-z]{3,}ing")
 _CLITICS = {"s": r"(?:'?s|\s+is|\s+has)", "m": r"(?:'?m|\s+am)", "ve": r"(?:'?ve|\s+have)",
             "re": r"(?:'?re|\s+are)", "ll": r"(?:'?ll|\s+will)", "d": r"(?:'?d|\s+would|\s+had)"}  # fmt: skip
 
@@ -129,6 +154,8 @@ def _word(word: str, last: bool) -> str:
         return _MY
     if word == "myself":
         return _MYSELF
+    if word in _SHORTHAND:
+        return "(?:" + "|".join(re.escape(w) for w in _SHORTHAND[word]) + ")"
     if word.startswith("'") and word[1:] in _CLITICS:
         return "'" + re.escape(word[1:])
     if word in _SPECIAL_NT:
@@ -140,6 +167,11 @@ def _word(word: str, last: bool) -> str:
     base, apostrophe, clitic = word.rpartition("'")
     if apostrophe and base and clitic in _CLITICS:
         return re.escape(base) + _CLITICS[clitic]
+    if word in _TYPOS:
+        return "(?:" + "|".join(_plural(v) if last else re.escape(v) for v in _TYPOS[word]) + ")"
+    if _DROPPED_G.fullmatch(word):
+        # "liftin", "workin'": the g dropped, as people type and say it (the plural kept: "tinglings")
+        return re.escape(word[:-1]) + ("(?:gs?|')?" if last else "(?:g|')?")
     return _plural(word) if last else re.escape(word)
 
 
@@ -222,6 +254,12 @@ def _word_starts(word: str) -> tuple[str, ...] | None:
         return _MY_WORDS
     if word == "myself":
         return _MYSELF_WORDS
+    if word in _SHORTHAND:
+        return _SHORTHAND[word]
+    if word in _TYPOS:
+        return _TYPOS[word]
+    if _DROPPED_G.fullmatch(word):
+        return (word[:-1],)  # "lifting" and "liftin" both start "liftin"
     if word in _SPECIAL_NT_STARTS:
         return _SPECIAL_NT_STARTS[word]
     if len(word) > 1 and word.endswith("*"):

@@ -28,6 +28,7 @@ from lumbar.intake.reader.context_rules import (
     FAMILY,
     HISTORICAL,
     HYPOTHETICAL,
+    LONG_PAST,
     NEGATED,
     POSSIBLE,
     TARGET_GROUP,
@@ -151,9 +152,10 @@ def _their_relative(span: Any) -> bool:
     return any(m.category == FAMILY and doc[m.modifier_span[0]].lower_ in _THEIR for m in span._.modifiers)
 
 
-def _status(span: Any, kind: FindingKind, carer: bool = False) -> Status | None:
+def _status(span: Any, kind: FindingKind, carer: bool = False, recent: bool = False) -> Status | None:
     """The status one mention gives its finding; None when it is about someone else (unless the whole
-    text is a carer's account of that person)."""
+    text is a carer's account of that person). `recent`: the finding counts only when recent
+    (`Finding.recent`), so a date long past leaves it uncertain."""
     categories = {m.category for m in span._.modifiers}
     if other_person_just_before(span):
         categories.add(FAMILY)
@@ -172,14 +174,16 @@ def _status(span: Any, kind: FindingKind, carer: bool = False) -> Status | None:
         return Status.ABSENT
     if HISTORICAL in categories and kind is not FindingKind.HISTORY:
         return Status.UNCERTAIN
+    if recent and any(m.category == HISTORICAL and m.rule.literal in LONG_PAST for m in span._.modifiers):
+        return Status.UNCERTAIN
     return Status.PRESENT
 
 
 _LEADING_DENIAL = frozenset({"no", "denies", "denied", "without", "nil", "never"})
 
 
-def _mention(span: Any, kind: FindingKind, carer: bool = False) -> Mention:
-    status = _status(span, kind, carer)
+def _mention(span: Any, kind: FindingKind, carer: bool = False, recent: bool = False) -> Mention:
+    status = _status(span, kind, carer, recent)
     before = {m.category for m in span._.modifiers if m.modifier_span[1] <= span.start}
     carried = None
     if status is Status.ABSENT and not getattr(span._, NORMAL_ATTR):
@@ -262,7 +266,7 @@ def read(text: str, *, kb: KnowledgeBase) -> Reading:
         docs = list(nlp.pipe(piece for _, piece in pieces))
     for (offset, _), doc in zip(pieces, docs, strict=True):
         mentions = [
-            _mention(span, kb.findings[span.label_].kind, carer)
+            _mention(span, kb.findings[span.label_].kind, carer, kb.findings[span.label_].recent)
             for span in doc.spans[TARGET_GROUP]
             if span.label_ in kb.findings
         ]
@@ -282,7 +286,7 @@ def read(text: str, *, kb: KnowledgeBase) -> Reading:
     derived = progressive_weakness(list(best.values()), prepared, text)
     if derived is not None:
         _keep(best, derived)
-    stated = temperature(prepared.lower())
+    stated = temperature(prepared.lower(), carer=carer)
     if stated is not None and stated[0] >= FEVER_C and "fever" in kb.findings:
         _keep(best, _observation("fever", Status.PRESENT, text, stated[1], stated[2]))
 

@@ -265,12 +265,15 @@ _TEMPERATURE_PATTERNS = [
 ]
 
 
-def temperature(text: str) -> tuple[float, int, int] | None:
-    """The first temperature stated in `text` (lower-cased), in Celsius, with where its number is."""
+def temperature(text: str, *, carer: bool = False) -> tuple[float, int, int] | None:
+    """The first temperature stated in `text` (lower-cased), in Celsius, with where its number is; not
+    another person's ("the kid has a temp of 38.9") unless the text is a carer's account (`carer`)."""
     if not _DIGIT.search(text):
         return None  # every pattern needs a digit
     for pattern in _TEMPERATURE_PATTERNS:
         for m in pattern.finditer(text):
+            if not carer and _someone_elses_value(text, m.start("t")):
+                continue
             value = float(m.group("t"))
             unit = (m.group("unit") or "")[:1]
             if unit == "f" or (not unit and 90 <= value <= 113):
@@ -280,9 +283,26 @@ def temperature(text: str) -> tuple[float, int, int] | None:
     return None
 
 
-def _temperature(text: str) -> float | None:
-    found = temperature(text)
+def _temperature(text: str, carer: bool) -> float | None:
+    found = temperature(text, carer=carer)
     return found[0] if found else None
+
+
+_CHILD = re.compile(r"\b(?:kids?|child|children|baby|babies|toddler|little\s+one|boy|girl)\b")
+_WRITER = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|mine|myself|my\s+(?:own\s+)?(?:temp|temperature))\b")
+
+
+def _someone_elses_value(text: str, start: int) -> bool:
+    """Is the value at `start` said of another person: a relative or a child named earlier in its
+    sentence, with no word of the writer about themselves in between ("kid has a temp of 38.9"; not
+    "my son has a cold and I have a temp of 38.5")?"""
+    sentence_start = max(text.rfind(ch, 0, start) for ch in ".;!?\n") + 1
+    last = None
+    for pattern in (_RELATIVE, _CHILD):
+        for m in pattern.finditer(text, sentence_start, start):
+            if last is None or m.end() > last:
+                last = m.end()
+    return last is not None and not _WRITER.search(text, last, start)
 
 
 # --- duration ------------------------------------------------------------------------------------
@@ -293,7 +313,7 @@ _UNITS = (
 _DURATION_PATTERNS = [
     re.compile(
         rf"\b(?:for|since|past|last|over|about|around|nearly|almost|roughly|within|x|lasted|lasting|been)?\s*"
-        rf"(?:the\s+)?(?:(?:past|last)\s+)?(?:a\s+|the\s+)?(?P<n>{_NUM}|\d+)(?:\s+of)?\s*(?:-|\s)?\s*(?:or\s+so\s+)?"
+        rf"(?:the\s+)?(?:(?:past|last)\s+)?(?:a\s+|the\s+)?(?P<n>{_NUM}|\d+)\+?(?:\s+of)?\s*(?:-|\s)?\s*(?:or\s+so\s+)?"
         rf"(?:more\s+)?{_UNITS}\b(?P<after>[\s-]*(?:ago|back|pregnant|gestation|old|of\s+age|post\s*-?\s*partum|"
         rf"post\s*-?\s*natal|pp\b|check|after\s+(?:my|the|her|having|giving)\s+(?:the\s+|a\s+)?"
         rf"(?:c-?\s*section|caesarean|cesarean|section|birth|delivery|baby|labour|labor))?)"
@@ -544,7 +564,7 @@ def read_values(text: str, *, carer: bool = False) -> Values:
         "age": age,
         "sex": sex,
         "pain_score": _pain(lowered),
-        "temperature_c": _temperature(lowered),
+        "temperature_c": _temperature(lowered, carer),
         "duration_days": max(durations) if durations else None,
         "pregnancy_weeks": weeks,
         "side": _side(lowered),
