@@ -553,6 +553,7 @@ def test_ages_and_durations_from_the_eighth_probe(text: str, name: str, value: f
         ("I had a kidney infection two weeks ago", "recent_infection", Status.PRESENT),
         ("I was in a car crash 15 years ago, now back spasm", "major_trauma", Status.UNCERTAIN),
         ("no i not feel toilet paper", "saddle_numbness", Status.ABSENT),
+        ("I can only walk about 200 yards before both buttocks and thighs ache", "leg_pain_walking", Status.PRESENT),
     ],
 )
 def test_wordings_from_the_ninth_probe(text: str, finding: str, expected: Status | None) -> None:
