@@ -554,6 +554,24 @@ def test_ages_and_durations_from_the_eighth_probe(text: str, name: str, value: f
         ("I was in a car crash 15 years ago, now back spasm", "major_trauma", Status.UNCERTAIN),
         ("no i not feel toilet paper", "saddle_numbness", Status.ABSENT),
         ("I can only walk about 200 yards before both buttocks and thighs ache", "leg_pain_walking", Status.PRESENT),
+        # older people and clinicians' notes
+        ("the pain hit my lower back like a hammer", "sudden_severe_pain", Status.PRESENT),
+        ("half an hour later my left leg is cold, pale and numb", "cold_pale_leg", Status.PRESENT),
+        ("my feet are always cold in winter", "cold_pale_leg", None),
+        ("blue jeans on my legs", "cold_pale_leg", None),
+        ("fell off a stool, my lower back is very sore and bruised", "back_contusion", Status.PRESENT),
+        ("my lower back feels bruised after the gym", "back_contusion", None),
+        ("a bit of leakage when I cough or sneeze ever since my third baby", "bladder_dysfunction", Status.UNCERTAIN),
+        ("I can pee normally and nothing's numb down below", "bladder_dysfunction", Status.ABSENT),
+        ("I can pee normally and nothing's numb down below", "saddle_numbness", Status.ABSENT),
+        ("I didn't expect to be wetting myself", "bladder_dysfunction", Status.PRESENT),
+        ("I never thought I'd lose control of my bladder", "bladder_dysfunction", Status.PRESENT),
+        ("I didn't think I had a fever", "fever", Status.ABSENT),
+        ("wife says he wet through his trousers without noticing", "bladder_dysfunction", Status.PRESENT),
+        ("got soaked through my jeans in the rain", "bladder_dysfunction", None),
+        ("and is walking like he's drunk", "gait_disturbance", Status.PRESENT),
+        ("SLR 80 deg bilat, power 5/5", "sciatica", Status.ABSENT),
+        ("Expect improvement over 2-6/52.", "improving", Status.UNCERTAIN),
     ],
 )
 def test_wordings_from_the_ninth_probe(text: str, finding: str, expected: Status | None) -> None:
@@ -567,6 +585,10 @@ def test_wordings_from_the_ninth_probe(text: str, finding: str, expected: Status
         ("kid has a temp of 38.9 and my back's gone", "temperature_c", None),
         ("my mum has a temp of 38.9 and her back is killing her", "temperature_c", 38.9),
         ("spots that dont fade \U0001f630 19F uni", "age", 19),
+        ("LBP 3/7. Expect improvement over 2-6/52. Review in 2/52.", "duration_days", 3.0),
+        ("Rx naproxen 500mg bd 7/7, see GP if not improving in 1-2/52", "duration_days", None),
+        ("off work 2/52 with LBP", "duration_days", 14.0),
+        ("ibuprofen 400mg tds daily for 5/52 for LBP", "duration_days", 35.0),
     ],
 )
 def test_values_from_the_ninth_probe(text: str, name: str, value: float | None) -> None:

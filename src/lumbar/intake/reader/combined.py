@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from lumbar.intake.reader._extents import longest_first
-from lumbar.intake.reader.lexicon import MARKER_ATTR, Phrase, PhraseRule, phrase_starts
+from lumbar.intake.reader.lexicon import MARKER_ATTR, NORMAL_ATTR, Phrase, PhraseRule, phrase_starts
 from lumbar.knowledge.models import Combination, KnowledgeBase
 
 __all__ = ["COMPOSED_KEY", "WORDS_GROUP", "Combiner", "settle", "word_class_rules"]
@@ -259,6 +259,13 @@ def settle(phrase_spans: list[Any], composed: list[Any], parts: dict[tuple[int, 
         for other in out:
             if other.label_ == span.label_ and other.start <= extent[0] and extent[1] <= other.end:
                 blocked = True  # a phrase of the same finding says it all, and its context counts
+                break
+            if (
+                other.label_ == span.label_
+                and getattr(other._, NORMAL_ATTR)
+                and _overlaps((other.start, other.end), extent)
+            ):
+                blocked = True  # "I can pee normally and nothing's numb": the normal statement has those words
                 break
             if getattr(other._, MARKER_ATTR) or other.label_ == span.label_:
                 continue

@@ -43,6 +43,8 @@ _TERMINATE = "TERMINATE"
 _NO_TARGETS = {"__NO_TARGET__"}  # allowed_types for modifiers that only end other scopes
 
 _NT = {"LOWER": {"IN": ["not", "n't", "nt"]}}
+_EXPECTING = ["expect", "expected", "think", "thought", "imagine", "imagined", "dream", "dreamed", "dreamt",
+              "believe", "believed"]  # fmt: skip
 _RELATIONS = [
     "dad", "father", "mum", "mom", "mother", "mam", "mommy", "mummy", "ma", "pa", "parent", "parents",
     "brother", "sister", "sibling", "siblings", "bro", "sis", "son", "daughter", "child", "children", "kid",
@@ -271,6 +273,10 @@ def _hypothetical() -> list[Any]:
               max_scope=12),
         _rule("when should", HYPOTHETICAL, fw, [_words("when", "what", "how"),
                                                 _words("should", "would", "do", "happens", "to")], max_scope=12),
+        # the course a clinician expects: "expect improvement over 2-6/52"
+        _rule("expect", HYPOTHETICAL, fw, [_words("expect", "expected", "expecting", "anticipate", "anticipated")],
+              max_scope=4, followed_by={"improvement", "improve", "improving", "recovery", "resolution", "full",
+                                        "gradual", "slow", "it", "symptoms", "things", "this"}),
         _rule("watch for", HYPOTHETICAL, fw, [_words("watch", "look", "looking", "watching", "lookout"),
                                               {"LOWER": "out", "OP": "?"}, _words("for")], max_scope=12),
         _rule("keep an eye", HYPOTHETICAL, fw, [_words("keep", "keeping"), _words("an"), _words("eye"),
@@ -352,6 +358,14 @@ def _historical() -> list[Any]:
               [_words("with", "when", "in"), _words("my", "her"), _words("last", "previous", "older", "eldest",
                                                                         "earlier", "other"),
                _words(*_BABIES)], max_scope=12),
+        # Long-standing, not new: "a bit of leakage when I cough ever since my third baby"
+        _rule("ever since my third baby", HISTORICAL, bw,
+              [_words("ever"), _words("since"), {"LOWER": {"IN": ["my", "her", "the", "i", "she"]}, "OP": "?"},
+               {"LOWER": {"IN": ["had", "gave", "was"]}, "OP": "?"},
+               {"LOWER": {"IN": ["my", "her", "birth"]}, "OP": "?"},
+               {"LOWER": {"IN": [*_EARLIER, "third", "3rd", "fourth", "4th"]}, "OP": "?"},
+               _words(*_BABIES, "babies", "kids", "children", "pregnancies", "menopause", "birth", "to")],
+              max_scope=12),
     ]  # fmt: skip
 
 
@@ -409,6 +423,13 @@ def _boundaries() -> list[Any]:
                                                        {"LOWER": {"REGEX": r"^\d+$"}, "OP": "?"},
                                                        _words("days", "day", "hours", "hour", "weeks", "week", "nights",
                                                               "night", "month", "months", "fortnight", "hrs", "wks")]),
+        # Surprise, not denial: "I didn't expect to be wetting myself", "never thought I'd lose control"
+        _rule("didn't expect to", _PSEUDO, "PSEUDO",
+              [{"LOWER": {"IN": ["not", "n't", "nt", "never"]}}, _words(*_EXPECTING), _words("to")]),
+        _rule("never thought I'd", _PSEUDO, "PSEUDO",
+              [{"LOWER": {"IN": ["not", "n't", "nt", "never"]}}, _words(*_EXPECTING),
+               {"LOWER": {"IN": ["that", "how"]}, "OP": "?"}, _words("i", "it", "my", "this", "he", "she"),
+               _words("would", "'d", "d", "'ll", "will", "ever", "could")]),
         # "went down on the bathroom floor" is a fall, not a symptom that went down (settled)
         _rule("went down on the floor", _PSEUDO, "PSEUDO", [_words("went", "gone", "goes", "go"), _words("down"),
                                                             _words("on", "onto", "to", "in")]),

@@ -324,6 +324,14 @@ _DURATION_PATTERNS = [
         r"this\s+evening|(?:a\s+)?half\s+(?:a\s+)?year|half\s+a\s+month|half\s+a\s+day)\b"
     ),
 ]
+# Before a clinician's N/7 or N/52 that is a plan, not the pain's duration: "expect improvement over
+# 2-6/52", "review in 2/52", "fit note 1/52", "rv 4/52", "ibuprofen 400mg tds 5/7" (a course of
+# medicine); "off work 2/52" is the pain's
+_PLANNED_BEFORE = re.compile(
+    r"\b(?:expect\w*|improv\w*|resol\w*|settle\w*|review\w*|rv|r/v|f/?u|follow\s*-?\s*up|reassess\w*|re-?check|"
+    r"see\s+(?:again|back)?|rtc|return\w*|fit\s+note|sick\s+note|med3)\b[^.;\n]{0,18}$"
+    r"|\b(?:tds|tid|bd|bid|qds|qid|od|prn|nocte|mane|daily|rx)\s*(?:x\s*)?$"
+)
 # "over the past year or so", "for the last month": one of the unit, said without a number
 _THE_PAST_UNIT = re.compile(
     r"\b(?:over|for|in|during|throughout)\s+the\s+(?:past|last)\s+(?P<unit>year|month|fortnight|week)\b"
@@ -426,6 +434,8 @@ def _durations(text: str, pregnancy_at: frozenset[int] = frozenset()) -> Iterato
         if n is not None and days is not None:
             yield n * days
     for m in _DURATION_PATTERNS[1].finditer(text) if _DIGIT.search(text) else ():
+        if _PLANNED_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "expect improvement over 2-6/52", "review in 2/52": the plan, not this pain
         yield float(m.group("n")) * _SHORTHAND_DAYS[m.group("denom")]
     for m in _DURATION_PATTERNS[2].finditer(text):
         word = " ".join(m.group("word").split())
