@@ -584,6 +584,8 @@ def test_wordings_from_the_ninth_probe(text: str, finding: str, expected: Status
         ("still sore 3+ months after lifting boxes", "duration_days", 90.0),
         ("kid has a temp of 38.9 and my back's gone", "temperature_c", None),
         ("my mum has a temp of 38.9 and her back is killing her", "temperature_c", 38.9),
+        ("Baby born 2 weeks ago, temp 38.6 and back pain", "temperature_c", 38.6),
+        ("my son's temperature was 39 and my back hurts", "temperature_c", None),
         ("spots that dont fade \U0001f630 19F uni", "age", 19),
         ("LBP 3/7. Expect improvement over 2-6/52. Review in 2/52.", "duration_days", 3.0),
         ("Rx naproxen 500mg bd 7/7, see GP if not improving in 1-2/52", "duration_days", None),

@@ -288,20 +288,24 @@ def _temperature(text: str, carer: bool) -> float | None:
     return found[0] if found else None
 
 
-_CHILD = re.compile(r"\b(?:kids?|child|children|baby|babies|toddler|little\s+one|boy|girl)\b")
+# Another person who has the value: a relative or a child as the subject ("kid has a temp of 38.9", "my
+# son's temperature was 39"), not only named ("baby born 2 weeks ago, temp 38.6" is the mother's fever).
+_HOLDER = re.compile(
+    r"\b(?:kids?|child|children|baby|toddler|little\s+one|boy|girl|father|mother|dad|mum|mom|brother|sister|"
+    r"wife|husband|son|daughter|grand\w*|aunt|uncle|cousin|partner|friend)(?:'?s)?\s+"
+    r"(?:has|had|have|got|gets|is|was|running|ran|with|temp|temperature|fever|been)\b"
+)
 _WRITER = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|mine|myself|my\s+(?:own\s+)?(?:temp|temperature))\b")
 
 
 def _someone_elses_value(text: str, start: int) -> bool:
-    """Is the value at `start` said of another person: a relative or a child named earlier in its
+    """Is the value at `start` said of another person: a relative or a child who has it, earlier in its
     sentence, with no word of the writer about themselves in between ("kid has a temp of 38.9"; not
     "my son has a cold and I have a temp of 38.5")?"""
     sentence_start = max(text.rfind(ch, 0, start) for ch in ".;!?\n") + 1
     last = None
-    for pattern in (_RELATIVE, _CHILD):
-        for m in pattern.finditer(text, sentence_start, start):
-            if last is None or m.end() > last:
-                last = m.end()
+    for m in _HOLDER.finditer(text, sentence_start, start):
+        last = m.end()
     return last is not None and not _WRITER.search(text, last, start)
 
 
