@@ -147,10 +147,10 @@ def _sex(word: str) -> str | None:
 
 # An age standing alone between commas ("landed on my bum, 74, the pain..."): only a plausible adult age.
 _BARE_AGE = re.compile(r"(?:^|[,;]\s*)(?P<age>[1-9]\d)\s*(?=,|\.(?!\d)|$)")
-_RELATIVE = re.compile(
-    r"\b(?:father|mother|dad|mum|mom|brother|sister|wife|husband|son|daughter|grand\w*|aunt|uncle|cousin|"
-    r"partner|friend|fhx|fh)\b"
+_RELATIVES = (
+    r"father|mother|dad|mum|mom|brother|sister|wife|husband|son|daughter|grand\w*|aunt|uncle|cousin|partner|friend"
 )
+_RELATIVE = re.compile(rf"\b(?:{_RELATIVES}|fhx|fh)\b")
 
 
 def _about_someone_else(text: str, start: int) -> bool:
@@ -291,8 +291,7 @@ def _temperature(text: str, carer: bool) -> float | None:
 # Another person who has the value: a relative or a child as the subject ("kid has a temp of 38.9", "my
 # son's temperature was 39"), not only named ("baby born 2 weeks ago, temp 38.6" is the mother's fever).
 _HOLDER = re.compile(
-    r"\b(?:kids?|child|children|baby|toddler|little\s+one|boy|girl|father|mother|dad|mum|mom|brother|sister|"
-    r"wife|husband|son|daughter|grand\w*|aunt|uncle|cousin|partner|friend)(?:'?s)?\s+"
+    rf"\b(?:kids?|child|children|baby|toddler|little\s+one|boy|girl|{_RELATIVES})(?:'?s)?\s+"
     r"(?:has|had|have|got|gets|is|was|running|ran|with|temp|temperature|fever|been)\b"
 )
 _WRITER = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|mine|myself|my\s+(?:own\s+)?(?:temp|temperature))\b")
