@@ -242,13 +242,14 @@ def _overlaps(a: Extent, b: Extent) -> bool:
 
 def settle(phrase_spans: list[Any], composed: list[Any], parts: dict[tuple[int, int, str], Parts]) -> list[Any]:
     """The phrase spans already settled among themselves (longest kept) with the combinations' spans
-        added. A phrase of another finding inside one of a combination's parts gives way to it ("numb");
-        so does a phrase within its words of a finding its context stopped ("both legs get achy" when
-        walking is leg pain on walking, not both legs). Any other phrase of another finding over its words
-        wins, and the combination is dropped, unless that phrase says what another combination of the same
-        change says ("my bum and legs are numb": the saddle and both legs). A phrase of the same finding over all
-    its words says it already ("no, I not feel toilet paper" is read, and negated, as the phrase). Markers
-    neither win nor lose."""
+    added. A phrase of another finding inside one of a combination's parts gives way to it ("numb");
+    so does a phrase within its words of a finding its context stopped ("both legs get achy" when
+    walking is leg pain on walking, not both legs). Any other phrase of another finding over its words
+    wins, and the combination is dropped, unless that phrase says what another combination of the same
+    change says ("my bum and legs are numb": the saddle and both legs). A phrase of the same finding
+    over all its words says it already ("no, I not feel toilet paper" is read, and negated, as the
+    phrase), and a normal statement of the same finding over any of its words says the opposite ("I can
+    pee normally and nothing's numb"). Markers neither win nor lose."""
     out = list(phrase_spans)
     for span in composed:
         mine = parts[(span.start, span.end, span.label_)]
@@ -257,19 +258,15 @@ def settle(phrase_spans: list[Any], composed: list[Any], parts: dict[tuple[int, 
         gives_way: list[Any] = []
         blocked = False
         for other in out:
-            if other.label_ == span.label_ and other.start <= extent[0] and extent[1] <= other.end:
-                blocked = True  # a phrase of the same finding says it all, and its context counts
-                break
-            if (
-                other.label_ == span.label_
-                and getattr(other._, NORMAL_ATTR)
-                and _overlaps((other.start, other.end), extent)
-            ):
-                blocked = True  # "I can pee normally and nothing's numb": the normal statement has those words
-                break
-            if getattr(other._, MARKER_ATTR) or other.label_ == span.label_:
-                continue
             where = (other.start, other.end)
+            if other.label_ == span.label_:
+                covers = where[0] <= extent[0] and extent[1] <= where[1]
+                if covers or (getattr(other._, NORMAL_ATTR) and _overlaps(where, extent)):
+                    blocked = True  # said already by a phrase, or the opposite by a normal statement
+                    break
+                continue
+            if getattr(other._, MARKER_ATTR):
+                continue
             if not _overlaps(where, extent):
                 continue
             if any(part[0] <= where[0] and where[1] <= part[1] for part in own):

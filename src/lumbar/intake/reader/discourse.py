@@ -135,11 +135,11 @@ _AFTER_BARE_NO = frozenset({"i", "i'm", "im", "it", "it's", "its", "not", "can't
                             "keeps", "been", "sorry"})  # fmt: skip
 
 
-def _bare_answer(doc: Any, end_char: int) -> bool:
-    """Does the answer word ending at `end_char` stand alone ("no.", "no - leaking", "no, I can't"),
-    rather than begin a phrase ("no problems")?"""
-    following = [t for t in doc if t.idx >= end_char and not t.is_space][:1]
-    return not following or not following[0].is_alpha or following[0].lower_ in _AFTER_BARE_NO
+def _bare_answer(span: Any, end_char: int) -> bool:
+    """Does the answer word ending at `end_char` (after `span`) stand alone ("no.", "no - leaking", "no,
+    I can't"), rather than begin a phrase ("no problems")?"""
+    following = next((t for t in span.doc[span.end :] if t.idx >= end_char and not t.is_space), None)
+    return following is None or not following.is_alpha or following.lower_ in _AFTER_BARE_NO
 
 
 def apply_answers(mentions: list[Mention]) -> list[Mention]:
@@ -147,7 +147,7 @@ def apply_answers(mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         found = _answer(m.span) if m.status is not None else None
         if found is not None and m.status is Status.ABSENT and getattr(m.span._, NORMAL_ATTR):
-            if found[0] is Status.ABSENT and not _bare_answer(m.span.doc, found[1]):
+            if found[0] is Status.ABSENT and not _bare_answer(m.span, found[1]):
                 out.append(m)  # "pee ok? no problems": the no belongs to what follows
                 continue
             # a normal statement asked: "pee ok? no" is a problem with peeing, "bowels normal? yes" none

@@ -43,7 +43,7 @@ from lumbar.intake.reader.lexicon import NORMAL_ATTR
 from lumbar.intake.reader.pipeline import pipeline
 from lumbar.intake.reader.values import FEVER_C, read_values, temperature
 from lumbar.intake.reading import Reading
-from lumbar.knowledge.models import FindingKind, KnowledgeBase
+from lumbar.knowledge.models import Finding, FindingKind, KnowledgeBase
 
 __all__ = ["NOT_UNDERSTOOD", "TRUNCATED", "read"]
 
@@ -152,10 +152,11 @@ def _their_relative(span: Any) -> bool:
     return any(m.category == FAMILY and doc[m.modifier_span[0]].lower_ in _THEIR for m in span._.modifiers)
 
 
-def _status(span: Any, kind: FindingKind, carer: bool = False, recent: bool = False) -> Status | None:
+def _status(span: Any, finding: Finding, carer: bool = False) -> Status | None:
     """The status one mention gives its finding; None when it is about someone else (unless the whole
-    text is a carer's account of that person). `recent`: the finding counts only when recent
-    (`Finding.recent`), so a date long past leaves it uncertain."""
+    text is a carer's account of that person). A finding that counts only when recent
+    (`Finding.recent`) is uncertain when dated long past."""
+    kind = finding.kind
     categories = {m.category for m in span._.modifiers}
     if other_person_just_before(span):
         categories.add(FAMILY)
@@ -174,7 +175,7 @@ def _status(span: Any, kind: FindingKind, carer: bool = False, recent: bool = Fa
         return Status.ABSENT
     if HISTORICAL in categories and kind is not FindingKind.HISTORY:
         return Status.UNCERTAIN
-    if recent and any(m.category == HISTORICAL and m.rule.literal in LONG_PAST for m in span._.modifiers):
+    if finding.recent and any(m.category == HISTORICAL and m.rule.literal in LONG_PAST for m in span._.modifiers):
         return Status.UNCERTAIN
     return Status.PRESENT
 
@@ -182,8 +183,9 @@ def _status(span: Any, kind: FindingKind, carer: bool = False, recent: bool = Fa
 _LEADING_DENIAL = frozenset({"no", "denies", "denied", "without", "nil", "never"})
 
 
-def _mention(span: Any, kind: FindingKind, carer: bool = False, recent: bool = False) -> Mention:
-    status = _status(span, kind, carer, recent)
+def _mention(span: Any, finding: Finding, carer: bool = False) -> Mention:
+    status = _status(span, finding, carer)
+    kind = finding.kind
     before = {m.category for m in span._.modifiers if m.modifier_span[1] <= span.start}
     carried = None
     if status is Status.ABSENT and not getattr(span._, NORMAL_ATTR):
@@ -266,7 +268,7 @@ def read(text: str, *, kb: KnowledgeBase) -> Reading:
         docs = list(nlp.pipe(piece for _, piece in pieces))
     for (offset, _), doc in zip(pieces, docs, strict=True):
         mentions = [
-            _mention(span, kb.findings[span.label_].kind, carer, kb.findings[span.label_].recent)
+            _mention(span, kb.findings[span.label_], carer)
             for span in doc.spans[TARGET_GROUP]
             if span.label_ in kb.findings
         ]
