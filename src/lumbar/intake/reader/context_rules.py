@@ -45,6 +45,12 @@ _NO_TARGETS = {"__NO_TARGET__"}  # allowed_types for modifiers that only end oth
 _NT = {"LOWER": {"IN": ["not", "n't", "nt"]}}
 _EXPECTING = ["expect", "expected", "think", "thought", "imagine", "imagined", "dream", "dreamed", "dreamt",
               "believe", "believed"]  # fmt: skip
+_DIZZY = {"dizzy", "dizziness", "lightheaded", "light", "light-headed", "woozy", "giddy", "faint"}
+# What keeps a person awake other than the pain ("because of stress", "with the new baby").
+_SLEEP_THIEVES = {"stress", "stresses", "stressed", "worry", "worries", "worrying", "anxiety", "nerves", "baby",
+                  "newborn", "kids", "twins", "toddler", "shifts", "nightshifts", "insomnia", "menopause", "grief",
+                  "exams", "deadlines", "noise", "neighbours", "neighbors", "caffeine", "jetlag", "hot", "work",
+                  "money", "new", "little"}  # fmt: skip
 _RELATIONS = [
     "dad", "father", "mum", "mom", "mother", "mam", "mommy", "mummy", "ma", "pa", "parent", "parents",
     "brother", "sister", "sibling", "siblings", "bro", "sis", "son", "daughter", "child", "children", "kid",
@@ -259,6 +265,22 @@ def _uncertainty() -> list[Any]:
               max_scope=2),
         _rule("sign of", POSSIBLE, fw, [_words("sign", "signs", "symptom", "symptoms"), _words("of")],
               max_scope=6),
+        # A medicine's side effect is not a faint: "gabapentin which made me dizzy so I stopped"
+        *(_rule("tablets made me dizzy", POSSIBLE, fw,
+                [_words("which", "that", "tablets", "pills", "meds", "medication", "medicine", "gabapentin",
+                        "pregabalin", "codeine", "tramadol", "amitriptyline", "morphine", "diazepam", "opioids",
+                        "naproxen", "co-codamol", "cocodamol", "nortriptyline", "duloxetine", "baclofen"),
+                 _words("made", "makes", "make", "making"), _words("me", "him", "her"), *feel],
+                max_scope=3, allowed_types={"fainting"}, followed_by=_DIZZY)
+          for feel in ([], [_words("feel", "feeling", "go")])),
+        # Sleep lost to something other than the pain is not yet night pain: "not sleeping because of
+        # stress at work", "can't sleep with worry" (the question stays open). Every token required: spaCy
+        # orders a match that ends on optional tokens differently from `TokenPatternMatcher`.
+        *(_rule("sleepless from stress", POSSIBLE, bw, [*cause, *article], max_scope=5,
+                allowed_types={"night_pain"}, followed_by=_SLEEP_THIEVES)
+          for cause in ([_words("because", "cos", "coz", "due", "thanks"), _words("of", "to")],
+                        [_words("with", "from", "over")])
+          for article in ([], [_words("the", "my", "all", "a")])),
     ]  # fmt: skip
 
 
@@ -440,6 +462,10 @@ def _boundaries() -> list[Any]:
                                                         "OP": "?"},
                                                        _words("swelling", "aneurysm", "aneurism", "aaa", "bulge",
                                                               "aorta")]),
+        # Not a denial but how unusual it is: "no wet pad since this morning, which never happens"
+        _rule("which never happens", _PSEUDO, "PSEUDO", [_words("which", "that", "this", "it"),
+                                                        _words("never", "rarely"),
+                                                        _words("happens", "happened", "happen")]),
         _rule("not only", _PSEUDO, "PSEUDO", [_NT, _words("only", "just", "bad", "much", "too", "that")]),
         _rule("no doubt", _PSEUDO, "PSEUDO", [_words("no"), _words("doubt", "idea", "matter", "wonder", "way", "reason",
                                                                   "change", "worse", "difference", "clue")]),

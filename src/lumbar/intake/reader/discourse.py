@@ -118,6 +118,10 @@ def _answer(span: Any) -> tuple[Status, int] | None:
     j = mark + 1
     while j < len(doc) and (doc[j].is_space or doc[j].text in ("-", "\u2013", ",")):
         j += 1
+    if j + 1 < len(doc) and doc[j].lower_ in ("a", "ans") and doc[j + 1].text in (":", "-", ")"):
+        j += 2  # "Q: fever? A: no": the answer's label
+        while j < len(doc) and doc[j].is_space:
+            j += 1
     if j >= len(doc):
         return None
     word = doc[j].lower_

@@ -249,7 +249,8 @@ _TEMPERATURE_PATTERNS = [
     re.compile(r"(?<![\d/])(?P<t>\d{2,3}(?:\.\d)?)\s*(?:°|º)\s*(?P<unit>)"),
     re.compile(
         rf"{_TEMP_CONTEXT}\D{{0,25}}?(?<![\d/])(?P<t>\d{{2,3}}(?:\.\d)?)"
-        r"(?!\s*(?:/|%|days?|hours?|weeks?|[mf]\b|yo\b|y/o|years?|yrs?))(?P<unit>)"
+        r"(?!\s*(?:/|%|days?|hours?|weeks?|[mf]\b|yo\b|y/o|years?|yrs?|(?:wo)?man\b|(?:fe)?male\b|lady\b|guy\b))"
+        r"(?P<unit>)"
     ),
     # "and 38.2 today": a decimal in the fever range at a time of day
     re.compile(
@@ -366,8 +367,18 @@ _OTHER_THING_BEFORE = re.compile(
     r"\b(?:prednisolone|prednisone|steroids?|tablets|pills|medication|medicines?|inhalers?|insulin|warfarin|"
     r"diabetic|diabetes|smoked|smoking|smoker|married|worked|working|job|lived|living|retired|clean|sober|"
     r"play(?:s|ed|ing)?(?!\s+up)|had\s+(?:my|the|a|our|her)\s+(?:baby|son|daughter|twins)|gave\s+birth|"
+    r"c-?\s*section|caesarean|cesarean|"
     r"osteoporosis|arthritis|cancer|asthma|copd|waiting\s+list|wait\s+list|waitlist|appointment|referral)\b"
-    r"[^.,;!?]{0,25}$"
+    # ... in the same clause: "a few weeks into the job and for the last 4 months" is this pain again
+    r"(?:(?!\s(?:and|but)\s)[^.,;!?]){0,25}$"
+)
+
+# Minutes or hours of an activity are how long it can be borne: "can only walk for 10 minutes",
+# "after sitting for an hour", "stood for 2 hours at work".
+_ACTIVITY_BEFORE = re.compile(
+    r"\b(?:walk|stand|stood|sit|sat|driv|drove|run|ran|lie|lying|lay|bend|kneel|knelt|jog|cycl|hik|queu|"
+    r"garden|hoover|vacuum|clean)\w*\s+(?:\w+\s+)?(?:(?:for|about|around|over|after)\s+)?(?:about\s+|around\s+|"
+    r"only\s+|up\s+to\s+|more\s+than\s+|over\s+|maybe\s+|roughly\s+|~\s*)?(?:the\s+)?$"
 )
 
 
@@ -424,6 +435,9 @@ def _durations(text: str, pregnancy_at: frozenset[int] = frozenset()) -> Iterato
             continue  # the gestation, or its days ("34+1 weeks")
         if after in ("ago", "back") and unit.startswith(("y", "decade")):
             continue  # "five years ago" is usually a past event, not this episode
+        if re.match(r"[\s-]*(?:before|earlier|previously)\b", text[m.end() : m.end() + 14]):
+            continue  # "two year before I had kidney stone": when something else was
+
         if len(unit) == 1 and not re.search(r"\d\s*[hdwy]\b", m.group(0)):
             continue  # single-letter units only straight after a digit ("3d", "2w")
         if unit.startswith("y") and m.start("n") in ages_alone:
@@ -433,6 +447,8 @@ def _durations(text: str, pregnancy_at: frozenset[int] = frozenset()) -> Iterato
             continue  # "twice a day", "in 2 weeks", "once a year", "I'm 45 years"
         if _OTHER_THING_BEFORE.search(text[max(0, m.start() - 45) : m.start()]):
             continue
+        if unit.startswith(("m", "h")) and _ACTIVITY_BEFORE.search(text, max(0, m.start("n") - 40), m.start("n")):
+            continue  # "I can only walk for 10 minutes": how long an activity is borne, not this pain
         n, days = _number(m.group("n")), _unit_days(unit)
         if n is not None and days is not None:
             yield n * days
