@@ -8,9 +8,10 @@ import pytest
 
 from lumbar.diary.course import course_findings, course_summary, episode_safety_net
 from lumbar.diary.model import Entry, Episode, Treatment
-from lumbar.intake.model import Status
+from lumbar.intake.model import Profile, Status
 from lumbar.knowledge import KnowledgeBase
 from lumbar.knowledge.models import Urgency
+from lumbar.triage import assess
 
 T0 = datetime(2026, 3, 2, 8, tzinfo=UTC)
 HEAT = frozenset({Treatment.HEAT})
@@ -135,6 +136,26 @@ def test_seven_weeks_fires_the_6_week_rule_even_when_improving(kb: KnowledgeBase
 def test_just_under_6_weeks_is_not_yet_persistent(kb: KnowledgeBase) -> None:
     entries = diary([7, 6, 5, 4, 3, 2, 1], every_hours=24 * 7)
     assert episode_safety_net(EPISODE, entries, profile=None, now=T0 + timedelta(days=41, hours=23), kb=kb) is None
+
+
+def test_a_month_of_pain_alone_is_no_call_out(kb: KnowledgeBase) -> None:
+    """The weak month-or-more flag fires, but alone it changes nothing, so the diary stays quiet."""
+    entries = diary([7, 6, 5, 4, 3], every_hours=24 * 7)
+    now = T0 + timedelta(days=30)
+    findings = course_findings(EPISODE, entries, now=now)
+    assert "rf_month_or_more" in fired(assess(findings, profile=None, now=now, kb=kb))
+    assert episode_safety_net(EPISODE, entries, profile=None, now=now, kb=kb) is None
+
+
+def test_a_month_of_pain_over_50_calls_for_a_doctor(kb: KnowledgeBase) -> None:
+    """Beside the profile's age over 50, the month flag makes two weak flags: routine."""
+    entries = diary([7, 6, 5, 4, 3], every_hours=24 * 7)
+    now = T0 + timedelta(days=30)
+    assessment = episode_safety_net(EPISODE, entries, profile=Profile(age=62), now=now, kb=kb)
+    assert assessment is not None
+    assert {"rf_month_or_more", "rf_age_over_50"} <= fired(assessment)
+    assert assessment.urgency is Urgency.ROUTINE
+    assert episode_safety_net(EPISODE, entries, profile=Profile(age=62), now=T0 + timedelta(days=20), kb=kb) is None
 
 
 def test_at_6_weeks_it_has_not_settled_within_6_weeks(kb: KnowledgeBase) -> None:

@@ -30,7 +30,7 @@ from datetime import datetime, timedelta
 
 from lumbar.diary.model import Entry, Episode
 from lumbar.intake.model import Course, Findings, Observation, Profile, Status, Values
-from lumbar.knowledge.models import KnowledgeBase
+from lumbar.knowledge.models import KnowledgeBase, Urgency
 from lumbar.triage import Assessment, assess
 
 __all__ = ["CourseSummary", "course_findings", "course_summary", "episode_safety_net"]
@@ -139,6 +139,9 @@ def episode_safety_net(
         return None
     findings = course_findings(episode, entries, now=now)
     assessment = assess(findings, profile=profile, now=now, kb=kb)
-    if not any(_COURSE_FINDINGS.intersection(rule.findings) for rule in assessment.red_flags):
+    course_rules = [rule for rule in assessment.red_flags if _COURSE_FINDINGS.intersection(rule.findings)]
+    if not course_rules:
         return None
+    if assessment.urgency is Urgency.SELF_CARE and all(rule.urgency is Urgency.SELF_CARE for rule in course_rules):
+        return None  # a weak course flag alone (a month of pain) counts only beside other flags
     return assessment
