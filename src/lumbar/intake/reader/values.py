@@ -437,7 +437,6 @@ def _durations(text: str, pregnancy_at: frozenset[int] = frozenset()) -> Iterato
             continue  # "five years ago" is usually a past event, not this episode
         if re.match(r"[\s-]*(?:before|earlier|previously)\b", text[m.end() : m.end() + 14]):
             continue  # "two year before I had kidney stone": when something else was
-
         if len(unit) == 1 and not re.search(r"\d\s*[hdwy]\b", m.group(0)):
             continue  # single-letter units only straight after a digit ("3d", "2w")
         if unit.startswith("y") and m.start("n") in ages_alone:
@@ -447,7 +446,7 @@ def _durations(text: str, pregnancy_at: frozenset[int] = frozenset()) -> Iterato
             continue  # "twice a day", "in 2 weeks", "once a year", "I'm 45 years"
         if _OTHER_THING_BEFORE.search(text[max(0, m.start() - 45) : m.start()]):
             continue
-        if unit.startswith(("m", "h")) and _ACTIVITY_BEFORE.search(text, max(0, m.start("n") - 40), m.start("n")):
+        if unit.startswith(("min", "h")) and _ACTIVITY_BEFORE.search(text, max(0, m.start("n") - 40), m.start("n")):
             continue  # "I can only walk for 10 minutes": how long an activity is borne, not this pain
         n, days = _number(m.group("n")), _unit_days(unit)
         if n is not None and days is not None:
