@@ -10,7 +10,12 @@ FAMILY_SEX = {"mum": "female", "mom": "female", "mother": "female", "wife": "fem
               "grandma": "female", "grandmother": "female", "gran": "female", "nan": "female", "nana": "female",
               "sister": "female", "girlfriend": "female", "dad": "male", "father": "male", "husband": "male",
               "son": "male", "grandad": "male", "grandfather": "male", "grandpa": "male", "brother": "male",
-              "boyfriend": "male"}  # fmt: skip
+              "boyfriend": "male", "mam": "female", "mammy": "female", "mammie": "female", "mummy": "female",
+              "mommy": "female", "mama": "female", "momma": "female", "granny": "female", "nanna": "female",
+              "aunt": "female", "auntie": "female", "aunty": "female", "niece": "female", "granddaughter": "female",
+              "stepmum": "female", "stepmom": "female", "stepmother": "female", "missus": "female",
+              "daddy": "male", "papa": "male", "granddad": "male", "grandson": "male", "uncle": "male",
+              "nephew": "male", "stepdad": "male", "stepfather": "male", "hubby": "male"}  # fmt: skip
 # The relatives whose back pain a carer may describe (clinical words such as "patient" are left out: a
 # clinician's note about "his back" is not a carer writing).
-RELATIVES = (*FAMILY_SEX, "partner")
+RELATIVES = (*FAMILY_SEX, "partner", "cousin")

@@ -108,6 +108,12 @@ def is_list_gap(doc: Any, start: int, end: int) -> bool:
 _HEADING_ANSWER = frozenset({"no", "nil", "denies", "denied", "not", "negative", "neg", "none", "nope"})
 
 
+# Words before a colon after which an uncertainty carries on into the list: "advised re: ...", "sites
+# said: kidney disease, cancer, ...".
+_COLON_CARRIES = frozenset({"re", "regarding", "about", "for", "of", "said", "says", "say", "suggested", "mentioned",
+                            "listed"})  # fmt: skip
+
+
 def _crosses_colon(words: list[Any]) -> bool:
     """Does an uncertainty stop at a colon? "Safety net: fever, ..." and "advised re: fever" carry it
     on to the list; "Suspected CES: bilateral sciatica, ..." and "red flags screened: no fever" do not,
@@ -117,7 +123,7 @@ def _crosses_colon(words: list[Any]) -> bool:
             continue
         if i + 1 < len(words) and words[i + 1].lower_ in _HEADING_ANSWER:
             return True
-        if i > 0 and words[i - 1].lower_ not in {"re", "regarding", "about", "for", "of"}:
+        if i > 0 and words[i - 1].lower_ not in _COLON_CARRIES:
             return True
     return False
 
@@ -173,9 +179,28 @@ def within_clause(target: Any, modifier: Any, between: Any, *, uncertain: bool =
             return False
     if "," not in lowered:
         return True
-    if not forward or clause_like(target):
+    if clause_like(target):
         return False
-    return leads_to_item(target.doc, modifier.end, target.start) and is_list_gap(target.doc, modifier.end, target.start)
+    if not forward:
+        # A form's answer after a list of headings, every one a finding: "Fever, cancer, weight loss: no."
+        # ("Legs numb, bladder: normal" answers the bladder alone.)
+        return _answers_heading(modifier) and _only_findings(target.doc, target.end, modifier.start)
+    # A negation must lead straight to a finding ("no pain, legs numb" negates nothing past the comma); an
+    # uncertainty may lead to a list whose first item we do not read ("the forums said: cauda equina, a
+    # slipped disc or cancer").
+    leads = uncertain or leads_to_item(target.doc, modifier.end, target.start)
+    return leads and is_list_gap(target.doc, modifier.end, target.start)
+
+
+def _only_findings(doc: Any, start: int, end: int) -> bool:
+    """Are the tokens from `start` to `end` only matched findings and the glue between list items?"""
+    covered = tokens_in_targets(doc, start, end)
+    return all(i in covered or doc[i].lower_ in LIST_GLUE or doc[i].is_space for i in range(start, end))
+
+
+def _answers_heading(modifier: Any) -> bool:
+    """Is the modifier a form's answer ("...: no", "... - none")?"""
+    return modifier[0].text in {":", "-", "="}
 
 
 def leads_to_item(doc: Any, start: int, end: int) -> bool:

@@ -45,13 +45,28 @@ def _clean_char(ch: str) -> str:
     return ch
 
 
+# "me back", "me legs", "wet meself": "me" for "my" in Irish, Scottish, northern English and Australian
+# speech. Both words have two letters (and "meself" and "myself" six), so the length stays the same.
+_ME_AS_MY = re.compile(
+    r"\b(?:(?P<me>[Mm]e)(?=\s+(?:own\s+|poor\s+|bad\s+|sore\s+|lower\s+|low\s+|upper\s+|left\s+|right\s+|whole\s+)?"
+    r"(?:back|backside|bum|arse|bottom|spine|legs?|feet|foot|hips?|knees?|thighs?|calf|calves|waterworks|bladder|bits|"
+    r"groin|privates|side|belly|tummy|stomach|kidneys?|neck|shoulders?|arms?|hands?|toes|ankles?|head|ribs|chest)\b)"
+    r"|(?P<meself>[Mm]eself))\b"
+)
+
+
+def _me_as_my(m: re.Match[str]) -> str:
+    word = m.group(0)
+    return word[0] + "y" + word[2:]
+
+
 # `_clean_char` over ASCII, as one table: the control characters but tab and newline become spaces.
 _ASCII_CLEAN = str.maketrans({chr(i): " " for i in (*range(32), 127) if chr(i) not in "\n\t"})
 
 
 def normalise(text: str) -> str:
     """Straight quotes, quotation marks and word-joining hyphens as spaces, control characters as spaces,
-    emoji as full stops."""
+    emoji as full stops, "me" as "my" before a part of the body."""
     text = text.translate(_QUOTES)
     if text.isascii():
         text = text.translate(_ASCII_CLEAN)
@@ -59,6 +74,7 @@ def normalise(text: str) -> str:
         text = "".join(_clean_char(ch) for ch in text)
     if "'" in text or '"' in text:
         text = _QUOTE_MARKS.sub(" ", text)
+    text = _ME_AS_MY.sub(_me_as_my, text)
     return _WORD_HYPHEN.sub(" ", text)
 
 

@@ -175,7 +175,7 @@ def _words(*alternatives: str) -> dict[str, Any]:
 def _negation() -> list[Any]:
     fw, bw = "FORWARD", "BACKWARD"
     return [
-        _rule("no", NEGATED, fw, [_words("no", "nor", "neither", "nope", "zero")], max_scope=10),
+        _rule("no", NEGATED, fw, [_words("no", "nor", "neither", "nope", "zero", "nae")], max_scope=10),
         _rule("not", NEGATED, fw, [_NT], max_scope=8),
         _rule("never", NEGATED, fw, [_words("never", "nvr")], max_scope=8),
         _rule("without", NEGATED, fw, [_words("without", "w/o", "wo", "sans")], max_scope=8),
@@ -204,9 +204,12 @@ def _negation() -> list[Any]:
         _rule(": -", NEGATED, bw, [_words(":"), _words("-", "--", "n", "nope", "nah")], max_scope=6),
         _rule(": x", POSSIBLE, bw, [_words(":"), _words("x")], max_scope=6),
         _rule("none", NEGATED, bw, [_words("none", "nil")], max_scope=3),
-        # "N&V nil, fever nil," in a note: the word after the finding, before a comma or full stop
-        _rule("fever nil,", NEGATED, bw, [_words("nil", "nill", "none", "nad", "neg", "negative", "absent", "denied"),
+        # "N&V nil, fever nil," in a note, "fever n, numb n," in a quick list: the word after the finding,
+        # before a comma or full stop
+        _rule("fever nil,", NEGATED, bw, [_words("nil", "nill", "none", "nad", "neg", "negative", "absent", "denied",
+                                                 "n", "no", "nope", "nah"),
                                           {"IS_PUNCT": True}], max_scope=4),
+        _rule("weakness N.", NEGATED, bw, [_words("n.")], max_scope=4),  # one token at a list's end
         _rule("never been told", NEGATED, fw, [_words("never", "not", "n't", "nt"), {"LOWER": "been", "OP": "?"},
                                                _words("told", "diagnosed", "found")], max_scope=10),
         _rule("rather than", NEGATED, fw, [_words("rather", "instead"), _words("than", "of")], max_scope=5),
@@ -317,7 +320,8 @@ def _hypothetical() -> list[Any]:
         # general statements the person has read or heard: not their own symptoms
         _rule("google says", HYPOTHETICAL, fw, [_words("google", "internet", "online", "website", "websites",
                                                        "article", "articles", "leaflet", "forum", "forums", "reddit",
-                                                       "tiktok", "youtube", "they", "people", "everyone", "nhs"),
+                                                       "tiktok", "youtube", "they", "people", "everyone", "nhs",
+                                                       "site", "sites", "pages", "chatgpt"),
                                                 _words("says", "said", "say", "suggests", "suggested", "reckon",
                                                        "reckons", "mentions")], max_scope=14),
         _rule("i read", HYPOTHETICAL, fw, [_words("i", "i've", "ive", "have", "'ve"),
@@ -334,6 +338,10 @@ def _hypothetical() -> list[Any]:
                       "call", "ring", "see")], max_scope=12),
         _rule("red flags", HYPOTHETICAL, fw, [_words("red", "warning"), _words("flag", "flags", "sign", "signs")],
               max_scope=14),
+        # A note's heading, "Red flags: saddle anaesthesia, urinary retention: nil", lists what was looked
+        # for and answers it; what follows the colon is not talked of as a mere possibility.
+        _rule("red flags:", _PSEUDO, "PSEUDO", [_words("red", "warning"), _words("flag", "flags", "sign", "signs"),
+                                                _words(":")]),
     ]  # fmt: skip
 
 
@@ -452,6 +460,14 @@ def _boundaries() -> list[Any]:
               [{"LOWER": {"IN": ["not", "n't", "nt", "never"]}}, _words(*_EXPECTING),
                {"LOWER": {"IN": ["that", "how"]}, "OP": "?"}, _words("i", "it", "my", "this", "he", "she"),
                _words("would", "'d", "d", "'ll", "will", "ever", "could")]),
+        # "no wait, actually I fell" corrects the speaker, it denies nothing.
+        _rule("no wait", _PSEUDO, "PSEUDO", [_words("no", "nope"), {"IS_PUNCT": True, "OP": "?"},
+                                             _words("wait", "actually", "hang", "hold")]),
+        # "asking for my dad, he has lung cancer": who the writer speaks for, not a question about the cancer
+        _rule("asking for my dad", _PSEUDO, "PSEUDO", [_words("asking", "ask", "writing", "messaging", "enquiring",
+                                                              "inquiring"),
+                                                       _words("for", "on"), {"LOWER": "behalf", "OP": "?"},
+                                                       {"LOWER": "of", "OP": "?"}, _words("my", "our")]),
         # "went down on the bathroom floor" is a fall, not a symptom that went down (settled)
         _rule("went down on the floor", _PSEUDO, "PSEUDO", [_words("went", "gone", "goes", "go"), _words("down"),
                                                             _words("on", "onto", "to", "in")]),

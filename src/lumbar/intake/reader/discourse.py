@@ -76,6 +76,8 @@ _RESOLVED = re.compile(
     r"|\b(?:it|they|that|which)\s+went\s+(?=(?:after|within|once|by)\b)",  # "but it went after a few minutes"
     re.IGNORECASE,
 )
+# What someone could do, said between a finding and "fine": "fine" is how that went, not the finding.
+_ABILITY = re.compile(r"\b(?:could|can|able\s+to|managed\s+to)\s+\w+", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(
     r"(?:^|\b)(?:it|that|which|this|they|those|these|both|all)\s*(?:'?s|has|have|had|is|was|were|are)?\s*$",
     re.IGNORECASE,
@@ -208,6 +210,8 @@ def apply_resolution(mentions: list[Mention]) -> list[Mention]:
         sentence = sent_start.sent
         nearest = ordered[before[-1]]
         gap = doc.text[nearest.span.end_char : res.start()]
+        if _ABILITY.search(gap):
+            continue  # "this morning I could walk to the kitchen fine now I need the walls": the walking was fine
         if len(gap.split()) <= 2 and not _PRONOUN_SUBJECT.search(gap) and "," not in gap:
             targets = [before[-1]]  # "the numbness has gone now"
         else:
@@ -244,7 +248,8 @@ _CHOSEN = {
     "weight_loss": re.compile(
         r"\b(?:on\s+purpose|intentionally|deliberately|by\s+choice|slimming|dieting|on\s+a\s+diet|"
         r"weight\s*watchers|calorie\s+deficit|trying\s+to\s+lose|wanted\s+to\s+lose|gastric\s+band|"
-        r"gastric\s+sleeve|gastric\s+bypass|ozempic|wegovy|mounjaro)\b",
+        r"gastric\s+sleeve|gastric\s+bypass|ozempic|wegovy|mounjaro|for\s+(?:wt|weight)\s+loss|"
+        r"to\s+lose\s+(?:some\s+)?(?:wt|weight))\b",
         re.IGNORECASE,
     ),
 }
@@ -271,11 +276,43 @@ def _said_as_chosen(chosen: re.Pattern[str], sentence: str) -> bool:
     return any(not _NOT_CHOSEN_BEFORE.search(sentence[: m.start()]) for m in chosen.finditer(sentence))
 
 
+# Sleep lost to something other than the pain: "deadlines, not sleeping well", "very stressed with the
+# wedding and not sleeping". Night pain is a red flag only when it is the pain that keeps a person up;
+# lost sleep with another cause in the same sentence, and no word of pain, is left open (and asked).
+_SLEEP_THIEF = re.compile(
+    r"\b(?:stress(?:ed|ful)?|worr(?:y|ied|ying)|anxi(?:ety|ous)|deadlines?|exams?|newborn|new\s+baby|the\s+baby|"
+    r"twins|toddler|night\s*shifts?|shift\s+work|insomnia|menopause|grief|noise|jet\s*lag|caffeine)\b",
+    re.IGNORECASE,
+)
+_PAIN = r"(?:pain|ache|aching|hurts?|hurting|sore|back|spasms?|agony|throbbing)"
+_PAIN_WORD = re.compile(rf"\b{_PAIN}\b", re.IGNORECASE)
+_FOR_PAIN = re.compile(
+    rf"^\W*\w*\W*(?:because|cos|coz|due|from|with|for|thanks)\s+(?:of\s+|to\s+)?(?:the\s+|my\s+|this\s+)?{_PAIN}\b",
+    re.IGNORECASE,
+)
+
+
+def apply_sleep_thieves(mentions: list[Mention]) -> list[Mention]:
+    """A present night_pain said only as lost sleep, in a sentence that names another cause: uncertain."""
+    out = []
+    for m in mentions:
+        if (
+            m.status is Status.PRESENT
+            and m.span.label_ == "night_pain"
+            and not _PAIN_WORD.search(m.span.text)
+            and not _FOR_PAIN.search(m.span.doc.text[m.span.end_char : m.span.sent.end_char])
+            and _SLEEP_THIEF.search(m.span.sent.text)
+        ):
+            m = replace(m, status=Status.UNCERTAIN, carried=None)
+        out.append(m)
+    return out
+
+
 def apply_discourse(mentions: list[Mention]) -> list[Mention]:
-    """Every pass, in order: lists, then answers, then denials, then recovery, then choice."""
+    """Every pass, in order: lists, then answers, then denials, then recovery, choice and lost sleep."""
     if not mentions:
         return []
     mentions = carry_list_negation(mentions)
     mentions = apply_answers(mentions)
     mentions = apply_denials(mentions)
-    return apply_choice(apply_resolution(mentions))
+    return apply_sleep_thieves(apply_choice(apply_resolution(mentions)))

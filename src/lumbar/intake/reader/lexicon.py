@@ -191,8 +191,11 @@ def _words(text: str, last: bool) -> str:
 
 
 def _lead(option: str) -> str:
-    """The space before an option: none for a clitic that attaches to the word before ("'s")."""
-    return "" if option.startswith("'") else _SEP
+    """The space before an option: none for a clitic that attaches to the word before ("'s"), and maybe
+    none before a colon ("bladder: normal")."""
+    if option.startswith("'"):
+        return ""
+    return r"\s*" if option.startswith(":") else _SEP
 
 
 @lru_cache(maxsize=4096)

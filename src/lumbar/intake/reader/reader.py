@@ -91,8 +91,11 @@ _RELATIVE_BACK = re.compile(
 )
 # A relative opening a sentence ("Mum is 78 and ...", "My husband, 52, ...") and then "her back" or "his
 # lower back": a carer's account too. Clinical words (patient, client) are left out: a clinician's note
-# about "his back" is not a carer writing, and the note's "his brother" must stay someone else.
-_RELATIVE_SUBJECT = re.compile(rf"(?:^|[.!?\n]\s*)(?:my\s+|our\s+)?(?:{'|'.join(RELATIVES)})\b", re.IGNORECASE)
+# about "his back" is not a carer writing, and the note's "his brother" must stay someone else. A short
+# aside may come first ("Bless her heart, my aunt's ...", "Hi there, Mum is 80").
+_RELATIVE_SUBJECT = re.compile(
+    rf"(?:^|[.!?\n]\s*)(?:[\w' ]{{1,30}},\s*)?(?:my\s+|our\s+)?(?:{'|'.join(RELATIVES)})\b", re.IGNORECASE
+)
 # "Writing for my dad (63).", "asking on behalf of my mum": the writer says whose account it is.
 _WRITING_FOR = re.compile(
     r"\b(?:writing|asking|messaging|typing|texting|posting|enquiring|inquiring|calling|ringing|phoning|emailing|here|"
