@@ -595,3 +595,17 @@ def test_wordings_from_the_ninth_probe(text: str, finding: str, expected: Status
 )
 def test_values_from_the_ninth_probe(text: str, name: str, value: float | None) -> None:
     assert read(text, kb=KB).findings.values.number(name) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("no temperature. 45, otherwise healthy", 45),
+        ("no fever. 39, fit and well", 39),
+        ("Never had cancer, not diabetic, no temperature - just a back spasm. 59", 59),
+    ],
+)
+def test_an_age_after_a_denied_fever_is_no_stated_temperature(text: str, age: int) -> None:
+    # the number once read as a temperature of 45 or 39 C made the fever present over its denial
+    findings = read(text, kb=KB).findings
+    assert (findings.status("fever"), findings.values.age, findings.values.temperature_c) == (Status.ABSENT, age, None)

@@ -78,6 +78,124 @@ def test_temperature(text: str, celsius: float | None) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a number past a plausible body temperature is something else: here the age
+        ("no temperature. 45, otherwise healthy", {"temperature_c": None, "age": 45}),
+        ("no fever! 52, fit and well", {"temperature_c": None, "age": 52}),
+        ("temp 45", {"temperature_c": None}),
+        ("temperature of 33", {"temperature_c": None}),
+        ("temp 44.5", {"temperature_c": None}),
+        ("fever of 110", {"temperature_c": None}),  # 43.3 C
+        ("temp 92", {"temperature_c": None}),  # 33.3 C
+        # the context word does not reach into the next sentence ("no fever. 39, ..." is the age)
+        ("no fever. 39, fit and well", {"temperature_c": None, "age": 39}),
+        # near-misses: plausible temperatures, low and high, and in Fahrenheit, are still read
+        ("temperature 34.2", {"temperature_c": 34.2}),
+        ("temp 42.8", {"temperature_c": 42.8}),
+        ("fever of 109", {"temperature_c": 42.8}),
+        ("94F", {"temperature_c": 34.4}),
+        ("temp. 38.5", {"temperature_c": 38.5}),
+        ("fever? 38.5", {"temperature_c": 38.5}),
+        ("felt hot. 45, temp 38.2 this morning", {"temperature_c": 38.2, "age": 45}),
+    ],
+)
+def test_a_temperature_must_be_a_plausible_body_temperature(text: str, expected: dict[str, object]) -> None:
+    values = read_values(text)
+    assert {k: getattr(values, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "celsius"),
+    [
+        ("i had a temperature of thirty seven nine last night", 37.9),
+        ("i had thirty eight two last night", 38.2),
+        ("temp was thirty eight point five", 38.5),
+        ("my temperature is thirty eight point five", 38.5),
+        ("a temp of thirty nine", 39.0),
+        ("temp one oh one", 38.3),
+        ("fever of one oh two last night", 38.9),
+        ("temperature a hundred and one", 38.3),
+        # near-misses: no temperature, or no tenth
+        ("thirty seven nine", None),  # no word for a temperature
+        ("temp of thirty seven nine days ago", 37.0),  # "nine days ago" is a time, not a tenth
+        ("temp of forty five", None),  # not a body temperature
+        ("staying in room one oh one", None),
+        ("a hundred and one things to do", None),
+        ("I'm thirty seven, nine weeks postpartum", None),
+    ],
+)
+def test_spoken_temperatures(text: str, celsius: float | None) -> None:
+    assert read_values(text).temperature_c == celsius
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("sore for about three and a half months", {"duration_days": 105.0}),
+        ("two and a half weeks", {"duration_days": 17.5}),
+        ("twice a day for two and a half weeks", {"duration_days": 17.5}),
+        ("a month and a half", {"duration_days": 45.0}),
+        ("started a week and a half ago", {"duration_days": 10.5}),
+        ("a year and a half", {"duration_days": 547.5}),
+        ("one and a half years of back pain", {"duration_days": 547.5}),
+        ("1.5 weeks", {"duration_days": 10.5}),
+        ("2½ weeks", {"duration_days": 17.5}),
+        ("1 1/2 weeks", {"duration_days": 10.5}),
+        # near-misses: a half that is not the duration's, and a half-week gestation
+        ("for 3 weeks, half my back hurts", {"duration_days": 21.0}),
+        ("half a month", {"duration_days": 15.0}),  # not "a month"
+        ("nearly half a year", {"duration_days": 182.5}),
+        ("can only walk for an hour and a half", {"duration_days": None}),
+        ("36 and a half weeks pregnant", {"duration_days": None, "pregnancy_weeks": 36}),
+        ("I'm 36 and a half weeks", {"duration_days": None, "pregnancy_weeks": 36, "age": None}),
+        ("I'm 6 and a half", {"age": 6}),
+    ],
+)
+def test_durations_with_a_half(text: str, expected: dict[str, object]) -> None:
+    values = read_values(text)
+    assert {k: getattr(values, k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        # the time since a birth or an operation, and the pain's own beside it
+        ("10/52 postnatal", None),
+        ("10/52 postnatal. LBP 2/52", 14.0),
+        ("6/52 post-op", None),
+        ("6/52 post op, LBP 3/7", 3.0),
+        ("2/52 postoperative", None),
+        ("3/7 post partum", None),
+        ("4/52 post discectomy, LBP 2/52", 14.0),
+        ("4/52 post L4/5 microdiscectomy", None),
+        ("8/52 pp, LBP 2/52", 14.0),
+        ("post-op 6/52, LBP 2/52", 14.0),
+        ("s/p lumbar fusion 12/52", None),
+        ("6 weeks post-op", None),
+        ("3 weeks post hip replacement, back pain for 5 days", 5.0),
+        ("six weeks postpartum", None),
+        ("had my baby 6/52 ago, LBP 1/52", 7.0),
+        ("c-section 6/52, back pain 1/52", 7.0),
+        ("L4/5 discectomy 4/52 ago, LBP 2/52", 14.0),
+        ("I had surgery 6 weeks ago", None),
+        # near-misses: an injury's time is the pain's, and so is a duration only near the event
+        ("LBP 3/7 post fall", 3.0),
+        ("2/52 post lifting injury", 14.0),
+        ("LBP 2/52, postnatal", 14.0),
+        ("back pain 2/52 after lifting", 14.0),
+        ("2/52, posture poor", 14.0),
+        ("back pain for 3 weeks after my operation", 21.0),
+        ("back pain after surgery for 6 weeks", 42.0),
+        ("72M retired builder LBP 3/12 worse at night", 90.0),  # a condition word is no event
+        ("smoker LBP 3/52", 21.0),
+    ],
+)
+def test_time_since_a_birth_or_an_operation_is_not_the_pains(text: str, days: float | None) -> None:
+    assert read_values(text).duration_days == days
+
+
+@pytest.mark.parametrize(
     ("text", "days"),
     [
         ("since yesterday", 1.0),

@@ -28,6 +28,8 @@ _NUMBER_WORDS = {
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
 }  # fmt: skip
 _NUM = r"(?:\d{1,3}(?:\.\d+)?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+# Half as much again after a number: "three and a half months", "2½ weeks", "1 1/2 weeks"
+_HALF = r"(?:\s+and\s+a\s+half|\s*½|\s+1/2)"
 _UNIT_DAYS = {
     "minute": 1 / 1440, "min": 1 / 1440, "hour": 1 / 24, "hr": 1 / 24, "h": 1 / 24, "day": 1.0, "d": 1.0,
     "night": 1.0, "week": 7.0, "wk": 7.0, "w": 7.0, "fortnight": 14.0, "month": 30.0, "mo": 30.0,
@@ -52,13 +54,17 @@ _SPELLED = re.compile(
     r"|(?P<teen>" + "|".join(_TEENS) + r"))\b"
 )
 _POINT = re.compile(r"\b(?P<whole>\d{1,3})\s+point\s+(?P<tenth>\d|" + "|".join(_UNITS_WORDS) + r"|zero)\b")
+# A hundred and some, as a Fahrenheit temperature or a great age is said: "one oh one", "a hundred and two".
+_HUNDRED = re.compile(
+    r"\b(?:one\s+(?:oh|o|zero)|(?:a|one)\s+hundred\s+and)\s+(?P<unit>" + "|".join(_UNITS_WORDS) + r")\b"
+)
 
 
 def _digits(text: str) -> str:
     """Numbers said in words as digits, as dictation writes them: "im sixty eight" is "im 68", "thirty
-    nine point one" is "39.1". Single words below ten stay words ("a", "one" and "two" are read where
-    they matter)."""
-    if not any(word in text for word in ("ty", "teen", "ten", "eleven", "twelve")):
+    nine point one" is "39.1", "one oh one" is "101". Single words below ten stay words ("a", "one" and
+    "two" are read where they matter)."""
+    if not any(word in text for word in ("ty", "teen", "ten", "eleven", "twelve", "hundred", "one o", "one zero")):
         return text
 
     def spelled(m: re.Match[str]) -> str:
@@ -70,7 +76,10 @@ def _digits(text: str) -> str:
         tenth = m.group("tenth")
         return f"{m.group('whole')}.{_UNITS_WORDS.get(tenth, 0) if not tenth.isdigit() else tenth}"
 
-    return _POINT.sub(point, _SPELLED.sub(spelled, text))
+    def hundred(m: re.Match[str]) -> str:
+        return str(100 + _UNITS_WORDS[m.group("unit")])
+
+    return _POINT.sub(point, _HUNDRED.sub(hundred, _SPELLED.sub(spelled, text)))
 
 
 def _number(word: str) -> float | None:
@@ -88,7 +97,7 @@ _FEMALE = r"(?:f|female|woman|lady|girl|fem)"
 _MALE = r"(?:m|male|man|guy|bloke|gentleman|gent|boy|chap|dude)"
 _SEX_WORD = rf"(?:{_FEMALE}|{_MALE})"
 _NOT_AGE_AFTER = (
-    r"(?!\s*(?:%|kg|kgs|kilo|lb|lbs|pound|stone|st\b|cm|mm|m\b|minute|min|hour|hr|day|week|wk|month|mth|"
+    rf"(?!(?:{_HALF})?\s*(?:%|kg|kgs|kilo|lb|lbs|pound|stone|st\b|cm|mm|m\b|minute|min|hour|hr|day|week|wk|month|mth|"
     r"times|x\b|degree|°|/|\.\d|mg|ml|steps|miles|km|k\b|ft|feet|foot|inch|tall|'|reps|sets|floors|weeks|pregnant|"
     r"percent))"
 )
@@ -145,8 +154,9 @@ def _sex(word: str) -> str | None:
     return None
 
 
-# An age standing alone between commas ("landed on my bum, 74, the pain..."): only a plausible adult age.
-_BARE_AGE = re.compile(r"(?:^|[,;]\s*)(?P<age>[1-9]\d)\s*(?=,|\.(?!\d)|$)")
+# An age standing alone between commas ("landed on my bum, 74, the pain...") or opening a sentence ("no
+# temperature. 45, otherwise healthy"): only a plausible adult age.
+_BARE_AGE = re.compile(r"(?:^|[,;]\s*|[.!?]\s+)(?P<age>[1-9]\d)\s*(?=,|\.(?!\d)|$)")
 _RELATIVES = (
     r"father|mother|dad|mum|mom|brother|sister|wife|husband|son|daughter|grand\w*|aunt|uncle|cousin|partner|friend"
 )
@@ -239,17 +249,31 @@ def _pain(text: str) -> int | None:
 
 
 # --- temperature ---------------------------------------------------------------------------------
-# "T 38.3", "T38.5" (a vertebra such as "T12" is out of range and so ignored)
+# A body temperature someone reports lies about here: below 35 C is hypothermia (Brown et al., NEJM
+# 2012) and above 41.5 C hyperpyrexia (Harrison's, "Fever"), both rare and both told in other words, so
+# a number about a degree past either is another number near the word ("no temperature. 45, otherwise
+# healthy": the age). A number without a unit is taken as Fahrenheit, and converted, when it lies in the
+# same span in Fahrenheit (93.2 to 109.4).
+_BODY_TEMPERATURE_C = (34.0, 43.0)
+_BODY_TEMPERATURE_F = (_BODY_TEMPERATURE_C[0] * 9 / 5 + 32, _BODY_TEMPERATURE_C[1] * 9 / 5 + 32)
+# "T 38.3", "T38.5" (a vertebra such as "T12" is out of range and so ignored), "temp. 38.5"
 _TEMP_CONTEXT = (
-    r"(?:temp(?:erature)?|fever|febrile|pyrexi(?:a|al)|\bt\s*=|\bt:|\bt(?=\s?\d)|running|spiking|spiked|"
+    r"(?:temp(?:erature|\.(?=\s*\d))?|fever|febrile|pyrexi(?:a|al)|\bt\s*=|\bt:|\bt(?=\s?\d)|running|spiking|spiked|"
     r"thermometer)"
 )
+# ... and up to its number, not past the end of its sentence ("no fever. 39, fit and well": the age)
+_TO_ITS_NUMBER = r"(?:(?![.!]\s)\D){0,25}?"
+# The tenth said after a whole number without "point": "thirty seven nine" (read as "37 nine") is 37.9
+_SPOKEN_TENTH = r"(?:(?<=\b\d\d)\s+(?P<tenth>" + "|".join(_UNITS_WORDS) + r")\b)?"
 _TEMPERATURE_PATTERNS = [
     re.compile(r"(?<![\d/])(?P<t>\d{2,3}(?:\.\d)?)\s*(?:°|º|deg(?:rees?)?)?\s*(?P<unit>c|f|celsius|fahrenheit)\b"),
     re.compile(r"(?<![\d/])(?P<t>\d{2,3}(?:\.\d)?)\s*(?:°|º)\s*(?P<unit>)"),
     re.compile(
-        rf"{_TEMP_CONTEXT}\D{{0,25}}?(?<![\d/])(?P<t>\d{{2,3}}(?:\.\d)?)"
-        r"(?!\s*(?:/|%|days?|hours?|weeks?|[mf]\b|yo\b|y/o|years?|yrs?|(?:wo)?man\b|(?:fe)?male\b|lady\b|guy\b))"
+        _TEMP_CONTEXT
+        + _TO_ITS_NUMBER
+        + r"(?<![\d/])(?P<t>\d{2,3}(?:\.\d)?)"
+        + _SPOKEN_TENTH
+        + r"(?!\s*(?:/|%|days?|hours?|weeks?|[mf]\b|yo\b|y/o|years?|yrs?|(?:wo)?man\b|(?:fe)?male\b|lady\b|guy\b))"
         r"(?P<unit>)"
     ),
     # "and 38.2 today": a decimal in the fever range at a time of day
@@ -260,28 +284,39 @@ _TEMPERATURE_PATTERNS = [
     # "i had 38 last night": a bare number in the fever range, had at a time of day
     re.compile(
         r"\b(?:had|have|got|running|ran|hit|reached|spiked|spiking)\s+(?:a\s+)?(?P<t>3[7-9](?:\.\d)?|4[01](?:\.\d)?)"
-        r"(?P<unit>)\s+(?=(?:last\s+night|yesterday|today|this\s+morning|earlier|overnight|tonight|on\s+and\s+off|"
+        + _SPOKEN_TENTH
+        + r"(?P<unit>)\s+(?=(?:last\s+night|yesterday|today|this\s+morning|earlier|overnight|tonight|on\s+and\s+off|"
         r"all\s+day|at\s+night)\b)"
     ),
 ]
 
 
 def temperature(text: str, *, carer: bool = False) -> tuple[float, int, int] | None:
-    """The first temperature stated in `text` (lower-cased), in Celsius, with where its number is; not
-    another person's ("the kid has a temp of 38.9") unless the text is a carer's account (`carer`)."""
+    """The first plausible body temperature stated in `text` (lower-cased), in Celsius, with where its
+    number is; not another person's ("the kid has a temp of 38.9") unless the text is a carer's account
+    (`carer`)."""
     if not _DIGIT.search(text):
         return None  # every pattern needs a digit
     for pattern in _TEMPERATURE_PATTERNS:
         for m in pattern.finditer(text):
             if not carer and _someone_elses_value(text, m.start("t")):
                 continue
-            value = float(m.group("t"))
+            tenth = m.groupdict().get("tenth")
+            value = float(m.group("t")) + (_UNITS_WORDS[tenth] / 10 if tenth else 0.0)
             unit = (m.group("unit") or "")[:1]
-            if unit == "f" or (not unit and 90 <= value <= 113):
-                value = (value - 32) * 5 / 9
-            if 30.0 <= value <= 45.0:
-                return round(value, 1), m.start("t"), m.end("unit") if unit else m.end("t")
+            celsius = _celsius(value, unit)
+            if celsius is not None:
+                return celsius, m.start("t"), max(m.end("t"), m.end("tenth") if tenth else 0, m.end("unit"))
     return None
+
+
+def _celsius(value: float, unit: str) -> float | None:
+    """`value` in Celsius if it is a plausible body temperature in `unit` ("c", "f" or "" for unsaid)."""
+    low_f, high_f = _BODY_TEMPERATURE_F
+    if unit == "f" or (not unit and low_f <= value <= high_f):
+        value = (value - 32) * 5 / 9
+    low, high = _BODY_TEMPERATURE_C
+    return round(value, 1) if low <= value <= high else None
 
 
 def _temperature(text: str, carer: bool) -> float | None:
@@ -315,12 +350,12 @@ _UNITS = (
     r"years?|yrs?|y)"
 )
 _DURATION_PATTERNS = [
+    # "for 3 weeks", "two and a half weeks", "a month and a half" (the half after its unit), "6 weeks ago"
     re.compile(
         rf"\b(?:for|since|past|last|over|about|around|nearly|almost|roughly|within|x|lasted|lasting|been)?\s*"
-        rf"(?:the\s+)?(?:(?:past|last)\s+)?(?:a\s+|the\s+)?(?P<n>{_NUM}|\d+)\+?(?:\s+of)?\s*(?:-|\s)?\s*(?:or\s+so\s+)?"
-        rf"(?:more\s+)?{_UNITS}\b(?P<after>[\s-]*(?:ago|back|pregnant|gestation|old|of\s+age|post\s*-?\s*partum|"
-        rf"post\s*-?\s*natal|pp\b|check|after\s+(?:my|the|her|having|giving)\s+(?:the\s+|a\s+)?"
-        rf"(?:c-?\s*section|caesarean|cesarean|section|birth|delivery|baby|labour|labor))?)"
+        rf"(?:the\s+)?(?:(?:past|last)\s+)?(?:a\s+|the\s+)?(?P<n>{_NUM}|\d+)(?P<half>{_HALF})?\+?(?:\s+of)?\s*"
+        rf"(?:-|\s)?\s*(?:or\s+so\s+)?(?:more\s+)?{_UNITS}\b(?P<half_after>\s+and\s+a\s+half\b)?"
+        r"(?P<after>[\s-]*(?:ago|back|pregnant|gestation|old|of\s+age|check)?)"
     ),
     re.compile(r"(?<![\d/])(?P<n>\d{1,2})\s*/\s*(?P<denom>7|52|12|24)\b(?!\s*/)"),
     re.compile(
@@ -328,6 +363,29 @@ _DURATION_PATTERNS = [
         r"this\s+evening|(?:a\s+)?half\s+(?:a\s+)?year|half\s+a\s+month|half\s+a\s+day)\b"
     ),
 ]
+# A birth or an operation, the time since which a note gives as "10/52 postnatal", "8/52 pp", "6/52 post-op",
+# "4/52 post L4/5 discectomy", "six weeks postpartum", "6 weeks after my c-section", "post-op 6/52" or
+# "discectomy 4/52 ago": how long since the event, not how long this pain has lasted (which the same note
+# gives as "LBP 2/52"). An injury is not among them: "LBP 3/7 post fall" is the pain's own time.
+_EVENT = (
+    r"(?:partum|natal(?:ly)?|pp|delivery|birth|baby|c-?\s*section|section|lscs|caesarean|cesarean|labou?r|op|"
+    r"operative(?:ly)?|operation|surgery|surgical(?:ly)?|procedure|\w+(?:ectomy|otomy|plasty|desis)|fusion|"
+    r"decompression|replacement)\b"
+)
+_POST_EVENT = rf"(?:post|s/p)[\s-]*(?:[\w/]+\s+){{0,2}}?{_EVENT}"
+_SINCE_EVENT_AFTER = re.compile(
+    rf"[\s-]*(?:{_POST_EVENT}|pp\b|after\s+(?:my|the|her|having|giving)\s+(?:the\s+|a\s+)?"
+    r"(?:c-?\s*section|caesarean|cesarean|section|birth|delivery|baby|labou?r)\b)"
+)
+_SINCE_EVENT_BEFORE = re.compile(rf"\b(?:(?:post|s/p)[\s-]*(?:[\w/]+\s+){{0,2}}?)?{_EVENT}\s*:?\s*$")
+
+
+def _since_an_event(text: str, start: int, end: int) -> bool:
+    """Is the duration at text[start:end] the time since a birth or an operation, named just after it
+    or just before it?"""
+    return bool(_SINCE_EVENT_AFTER.match(text, end) or _SINCE_EVENT_BEFORE.search(text, max(0, start - 40), start))
+
+
 # Before a clinician's N/7 or N/52 that is a plan, not the pain's duration: "expect improvement over
 # 2-6/52", "review in 2/52", "fit note 1/52", "rv 4/52", "ibuprofen 400mg tds 5/7" (a course of
 # medicine); "off work 2/52" is the pain's
@@ -421,6 +479,20 @@ def _months_between(text: str) -> float | None:
     return months * 30.0 if months else None
 
 
+_HALF_BEFORE = re.compile(r"\bhalf\s+$")
+
+
+def _how_many(text: str, m: re.Match[str]) -> float | None:
+    """How many of its unit a duration is: "three and a half (months)" is 3.5, "a (month) and a half"
+    1.5, "half a (year)" 0.5."""
+    n = _number(m.group("n"))
+    if n is None:
+        return None
+    if m.group("half") or m.group("half_after"):
+        return n + 0.5
+    return n / 2 if _HALF_BEFORE.search(text, max(0, m.start("n") - 6), m.start("n")) else n
+
+
 def _durations(text: str, pregnancy_at: frozenset[int] = frozenset()) -> Iterator[float]:
     between = _months_between(text)
     if between is not None:
@@ -429,8 +501,10 @@ def _durations(text: str, pregnancy_at: frozenset[int] = frozenset()) -> Iterato
     for m in _DURATION_PATTERNS[0].finditer(text):
         after = m.group("after").strip(" -\t\n")
         unit = m.group("unit")
-        if after in ("pregnant", "gestation", "old", "of age", "pp", "check") or after.startswith(("post", "after")):
-            continue  # "six weeks postpartum", "my 6 week check": since the birth, not this pain
+        if after in ("pregnant", "gestation", "old", "of age", "check"):
+            continue  # "six weeks pregnant", "my 6 week check": since the conception or the birth
+        if _since_an_event(text, m.start("n"), m.end()):
+            continue  # "six weeks postpartum", "6 weeks post-op"
         if m.start("n") in pregnancy_at or text[max(0, m.start("n") - 1) : m.start("n")] == "+":
             continue  # the gestation, or its days ("34+1 weeks")
         if after in ("ago", "back") and unit.startswith(("y", "decade")):
@@ -448,12 +522,14 @@ def _durations(text: str, pregnancy_at: frozenset[int] = frozenset()) -> Iterato
             continue
         if unit.startswith(("min", "h")) and _ACTIVITY_BEFORE.search(text, max(0, m.start("n") - 40), m.start("n")):
             continue  # "I can only walk for 10 minutes": how long an activity is borne, not this pain
-        n, days = _number(m.group("n")), _unit_days(unit)
+        n, days = _how_many(text, m), _unit_days(unit)
         if n is not None and days is not None:
             yield n * days
     for m in _DURATION_PATTERNS[1].finditer(text) if _DIGIT.search(text) else ():
         if _PLANNED_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue  # "expect improvement over 2-6/52", "review in 2/52": the plan, not this pain
+        if _since_an_event(text, m.start(), m.end()):
+            continue  # "10/52 postnatal", "6/52 post-op": since the birth or the operation
         yield float(m.group("n")) * _SHORTHAND_DAYS[m.group("denom")]
     for m in _DURATION_PATTERNS[2].finditer(text):
         word = " ".join(m.group("word").split())
@@ -475,7 +551,7 @@ def _since_age(text: str, age: int | None) -> float | None:
 # --- pregnancy, side, course ---------------------------------------------------------------------
 _PREGNANCY_PATTERNS = [
     re.compile(
-        rf"\b(?P<n>{_NUM})\s*(?:\+\d\s*)?(?:weeks?|wks?|w)\s*(?:\+\s*\d\s*(?:days?|d)?\s*)?"
+        rf"\b(?P<n>{_NUM})(?:{_HALF})?\s*(?:\+\d\s*)?(?:weeks?|wks?|w)\s*(?:\+\s*\d\s*(?:days?|d)?\s*)?"
         r"(?:pregnant|preg|gestation|pg|along)\b"
     ),
     re.compile(rf"\bpregnan(?:t|cy)\b[^\d.;!?\n]{{0,20}}?\b(?P<n>{_NUM})\s*(?:weeks?|wks?)\b(?!\s*ago)"),
@@ -495,7 +571,10 @@ _WEEKS_ALONE = re.compile(
 )
 # "I'm 37 weeks" is a pregnancy even with no other word about it: no one gives a duration that way.
 _IM_WEEKS = re.compile(
-    r"\b(?:i'?m|i\s+am|im|she'?s)\s+(?:now\s+)?(?P<n>\d{1,2})\s*(?:\+\d\s*)?(?:weeks?|wks?)\b" + _NOT_GESTATION_AFTER
+    r"\b(?:i'?m|i\s+am|im|she'?s)\s+(?:now\s+)?(?P<n>\d{1,2})(?:"
+    + _HALF
+    + r")?\s*(?:\+\d\s*)?(?:weeks?|wks?)\b"
+    + _NOT_GESTATION_AFTER
 )
 
 
