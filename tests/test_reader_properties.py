@@ -31,7 +31,9 @@ def _plain_form(phrase: str) -> str:
 
 # A phrase that itself starts with a negation ("no improvement", "no feeling down there") names a
 # negative finding; putting another negation before it is a double negative with no clear meaning.
-_NEGATION_START = re.compile(r"^(?:no|not|never|without|nil|zero|none|nothing|neither|nor)\b")
+# Phrases that open with a negation of their own ("won't take weight", "can't feel") name a loss; "never
+# had won't take weight" is no sentence, so they are not negated below.
+_NEGATION_START = re.compile(r"^(?:no|not|never|without|nil|zero|none|nothing|neither|nor|cannot|unable)\b|^\w+n't\b")
 _PHRASES = sorted(
     (f.id, form)
     for f in KB.findings.values()

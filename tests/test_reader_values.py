@@ -213,6 +213,14 @@ def test_time_since_a_birth_or_an_operation_is_not_the_pains(text: str, days: fl
         ("stretch twice a day", None),
         ("pain for 3 weeks, worse for 2 days", 21.0),
         ("back pain for the past 10 years", 3650.0),
+        # counted from the start of this episode
+        ("week 7 of sciatica, 39F", 49.0),
+        ("day three of this back spasm", 3.0),
+        ("wk 2 of LBP", 14.0),
+        ("week 7 of the course of tablets", None),
+        # a weight gained or lost is not the pain's time
+        ("I've put on about 15 kg over the last few years", None),
+        ("lost 2 stone in 3 months, back pain 2 weeks", 14.0),
     ],
 )
 def test_duration(text: str, days: float | None) -> None:

@@ -185,11 +185,12 @@ def within_clause(target: Any, modifier: Any, between: Any, *, uncertain: bool =
         # A form's answer after a list of headings, every one a finding: "Fever, cancer, weight loss: no."
         # ("Legs numb, bladder: normal" answers the bladder alone.)
         return _answers_heading(modifier) and _only_findings(target.doc, target.end, modifier.start)
-    # A negation must lead straight to a finding ("no pain, legs numb" negates nothing past the comma); an
-    # uncertainty may lead to a list whose first item we do not read ("the forums said: cauda equina, a
-    # slipped disc or cancer").
-    leads = uncertain or leads_to_item(target.doc, modifier.end, target.start)
-    return leads and is_list_gap(target.doc, modifier.end, target.start)
+    # A modifier must lead straight to a finding ("no pain, legs numb" negates nothing past the comma);
+    # an uncertainty with a colon may lead to a list whose first item we do not read ("the forums said:
+    # cauda equina, a slipped disc or cancer").
+    doc = target.doc
+    leads = leads_to_item(doc, modifier.end, target.start) or (uncertain and doc[modifier.end].text == ":")
+    return leads and is_list_gap(doc, modifier.end, target.start)
 
 
 def _only_findings(doc: Any, start: int, end: int) -> bool:

@@ -398,6 +398,12 @@ _PLANNED_BEFORE = re.compile(
 _THE_PAST_UNIT = re.compile(
     r"\b(?:over|for|in|during|throughout)\s+the\s+(?:past|last)\s+(?P<unit>year|month|fortnight|week)\b"
 )
+# "week 7 of sciatica", "day 3 of this back pain": counted from the start of this episode
+_NTH_WEEK = re.compile(
+    rf"\b(?P<unit>week|wk|day)\s+(?P<n>{_NUM}|\d{{1,2}})\s+(?:of|with|into)\s+(?:this\s+|my\s+|the\s+)?"
+    r"(?:back|sciatica|pain|lbp|it|spasms?|flare|episode|agony)\b",
+    re.IGNORECASE,
+)
 # "since I was about 24 (now 27)": the years between the age it began and the age now
 _SINCE_AGE = re.compile(
     r"\bsince\s+(?:i\s+was|i\s+turned|age|aged|the\s+age\s+of|my\s+early|my\s+late|my\s+mid)\s+"
@@ -426,7 +432,9 @@ _OTHER_THING_BEFORE = re.compile(
     r"diabetic|diabetes|smoked|smoking|smoker|married|worked|working|job|lived|living|retired|clean|sober|"
     r"play(?:s|ed|ing)?(?!\s+up)|had\s+(?:my|the|a|our|her)\s+(?:baby|son|daughter|twins)|gave\s+birth|"
     r"c-?\s*section|caesarean|cesarean|"
-    r"osteoporosis|arthritis|cancer|asthma|copd|waiting\s+list|wait\s+list|waitlist|appointment|referral)\b"
+    r"osteoporosis|arthritis|cancer|asthma|copd|waiting\s+list|wait\s+list|waitlist|appointment|referral|"
+    # a weight gained or lost: "put on about 15 kg over the last few years"
+    r"kgs?|kilos?|lbs?|pounds|stones?)\b"
     # ... in the same clause: "a few weeks into the job and for the last 4 months" is this pain again
     r"(?:(?!\s(?:and|but)\s)[^.,;!?]){0,25}$"
 )
@@ -535,6 +543,10 @@ def _durations(text: str, pregnancy_at: frozenset[int] = frozenset()) -> Iterato
         word = " ".join(m.group("word").split())
         if word in _WORD_DAYS:
             yield _WORD_DAYS[word]
+    for m in _NTH_WEEK.finditer(text):
+        n = _number(m.group("n"))
+        if n is not None:
+            yield n * (7.0 if m.group("unit").lower().startswith("w") else 1.0)
     for m in _THE_PAST_UNIT.finditer(text):
         days = _unit_days(m.group("unit"))
         if days is not None:
