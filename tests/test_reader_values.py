@@ -95,6 +95,7 @@ def test_temperature(text: str, celsius: float | None) -> None:
         ("stretch twice a day", None),
         ("pain for 3 weeks, worse for 2 days", 21.0),
         ("back pain for the past 10 years", 3650.0),
+        ("had ankylosing spondylitis for 20 years", None),  # how long the disease, not this pain, has lasted
     ],
 )
 def test_duration(text: str, days: float | None) -> None:
