@@ -133,6 +133,37 @@ def test_family_history_is_the_persons_own_finding() -> None:
     assert reading.findings.is_present("family_spondyloarthritis")
 
 
+@pytest.mark.parametrize(
+    ("text", "own", "family"),
+    [
+        ("I have ankylosing spondylitis", Status.PRESENT, None),
+        ("Could this be ankylosing spondylitis?", Status.UNCERTAIN, None),
+        ("my brother has ankylosing spondylitis", None, Status.PRESENT),
+        ("Mum has AS", None, Status.PRESENT),
+        ("I have psoriasis", None, Status.UNCERTAIN),  # the person's psoriasis: worth asking about the family
+    ],
+)
+def test_the_persons_own_ankylosing_spondylitis_is_no_family_history(
+    text: str, own: Status | None, family: Status | None
+) -> None:
+    reading = read(text, kb=KB)
+    assert reading.findings.status("known_spondyloarthritis") is own
+    assert reading.findings.status("family_spondyloarthritis") is family
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("58M, known AS, fall from standing", Status.PRESENT),
+        ("PMH: AS, HTN", Status.PRESENT),
+        ("what's known as a facet joint strain", None),  # "as" in lower case is the everyday word
+        ("I FELL OVER AND AS I GOT UP MY BACK WENT", None),
+    ],
+)
+def test_as_is_ankylosing_spondylitis_only_in_capitals_after_a_diagnosis(text: str, expected: Status | None) -> None:
+    assert read(text, kb=KB).findings.status("known_spondyloarthritis") is expected
+
+
 def test_lifting_a_child_is_not_about_the_child() -> None:
     reading = read("I picked up my son and felt a spasm", kb=KB)
     assert reading.findings.is_present("muscle_spasm")

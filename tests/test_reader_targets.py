@@ -279,6 +279,25 @@ def test_slips_and_shorthand_are_matched_and_start_as_said(phrase: str, text: st
         assert any(text.lower().startswith(start) for start in phrase_starts(phrase) or ())
 
 
+@pytest.mark.parametrize(
+    ("phrase", "text", "matches"),
+    [
+        ("known AS", "known AS", True),
+        ("known AS", "Known AS", True),  # the other words still match in any case
+        ("known AS", "known as", False),  # a word in capitals matches only in capitals
+        ("known AS", "known As", False),
+        ("(my|pmh) AS (flare|flares)", "her AS flares", True),
+        ("(AS|ankylosing spondylitis) patient", "as patient", False),
+        ("(AS|ankylosing spondylitis) patient", "Ankylosing Spondylitis patient", True),
+    ],
+)
+def test_a_word_in_capitals_matches_only_in_capitals(phrase: str, text: str, matches: bool) -> None:
+    found = re.fullmatch(compile_phrase(phrase), text, re.IGNORECASE)
+    assert bool(found) is matches
+    if found:
+        assert any(text.lower().startswith(start) for start in phrase_starts(phrase) or ())
+
+
 def test_every_slip_keeps_the_first_two_letters_and_no_real_word() -> None:
     for word, variants in lexicon._TYPOS.items():
         assert word in variants

@@ -221,6 +221,7 @@ def test_time_since_a_birth_or_an_operation_is_not_the_pains(text: str, days: fl
         # a weight gained or lost is not the pain's time
         ("I've put on about 15 kg over the last few years", None),
         ("lost 2 stone in 3 months, back pain 2 weeks", 14.0),
+        ("had ankylosing spondylitis for 20 years", None),  # how long the disease, not this pain, has lasted
     ],
 )
 def test_duration(text: str, days: float | None) -> None:

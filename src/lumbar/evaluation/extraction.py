@@ -12,7 +12,8 @@ Annotation contract (what the reader is measured against):
 - every finding the text mentions is annotated: `present`, `absent` (negated) or `uncertain`
   (hypothetical, "not sure if", or a symptom the person had before but not now);
 - findings said of other people are not annotated at all, except `family_spondyloarthritis`, which is
-  the person's own family history;
+  the person's own family history; the person's own ankylosing spondylitis is `known_spondyloarthritis`
+  only (not also the family history);
 - history-kind findings stated as history are `present` ("had breast cancer 10 years ago");
 - a current statement wins over history ("retention in 2019, resolved; voiding normally" is absent);
 - the most specific finding only: both legs weak is `bilateral_leg_weakness` (not also `leg_weakness`),

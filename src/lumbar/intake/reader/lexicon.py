@@ -10,6 +10,8 @@ lower-case text in a small notation, so that one line covers the ways people say
   "herself" and "themselves".
 - A leading `!` marks a *normal* statement: saying it means the finding is absent
   ("!bladder (is|'s)? (fine|ok|normal)").
+- A word written in capitals matches only in capitals: an abbreviation that is an everyday word in
+  lower case ("known AS" is ankylosing spondylitis, "known as" is not).
 
 The last word of a phrase also matches its plural (`spasm` matches `spasms`); contractions match
 their spelled-out and apostrophe-less forms (`can't` matches `cant`, `cannot` and `can not`); a
@@ -86,6 +88,9 @@ def _typos(word: str) -> tuple[str, ...]:
 
 
 _TYPOS = {word: _typos(word) for word in _TYPO_TOLERANT}
+# A word in capitals: an abbreviation matched only as written ("AS", never "as").
+_CAPITALS = re.compile(r"[A-Z]{2,}")
+_NOTATION_WORD = re.compile(r"[^\s()|?]+")  # a word of a phrase, between spaces and the group marks
 # A word of six letters or more ending in -ing, whose g people drop ("liftin boxes", "tinglin").
 _DROPPED_G = re.compile(r"[a-z]{3,}ing")
 _CLITICS = {"s": r"(?:'?s|\s+is|\s+has)", "m": r"(?:'?m|\s+am)", "ve": r"(?:'?ve|\s+have)",
@@ -148,6 +153,8 @@ def _plural(word: str) -> str:
 
 
 def _word(word: str, last: bool) -> str:
+    if _CAPITALS.fullmatch(word):
+        return f"(?-i:{word})"  # the expression is matched ignoring case, except here
     if word == "n't":
         return _ANY_NT
     if word == "my":
@@ -198,10 +205,15 @@ def _lead(option: str) -> str:
     return r"\s*" if option.startswith(":") else _SEP
 
 
+def _lower(phrase: str) -> str:
+    """The phrase in lower case, but for its words in capitals (matched only as written)."""
+    return _NOTATION_WORD.sub(lambda m: m[0] if _CAPITALS.fullmatch(m[0]) else m[0].lower(), phrase)
+
+
 @lru_cache(maxsize=4096)
 def compile_phrase(phrase: str) -> str:
     """The regular expression for one phrase in the notation above."""
-    phrase = _HYPHEN.sub(" ", phrase.lower())
+    phrase = _HYPHEN.sub(" ", _lower(phrase))
     if _NESTED.search(phrase) or phrase.count("(") != phrase.count(")"):
         raise ValueError(f"phrase has a nested or unbalanced group (the notation has one level): {phrase!r}")
     if any(ch in phrase for ch in "/&+"):

@@ -3,7 +3,8 @@
 Each matched phrase becomes an Observation whose status comes from its ConText modifiers:
 
 - another person ("my dad had cancer") -> kept apart in `Reading.others`, never triaged;
-  except for findings *about* relatives (family_spondyloarthritis), where that is the point;
+  except for findings *about* relatives (family_spondyloarthritis), where that is the point; said of the
+  person, the same words are the person's own condition where one is named (known_spondyloarthritis);
 - a "normal" statement ("peeing's fine") -> absent;
 - hypothetical or possible ("what if...", "not sure if...", a question) -> uncertain;
 - negated ("no tingling", "denies...") -> absent;
@@ -54,6 +55,10 @@ TRUNCATED = (
 )
 
 _ABOUT_RELATIVES = frozenset({"family_spondyloarthritis"})
+# A finding about relatives whose words also name the person's own condition: "ankylosing spondylitis" is
+# family_spondyloarthritis said of a relative and known_spondyloarthritis said of the person. Where the
+# person's own finding reads the same words as about the person, the relatives' reading is dropped.
+_OWN_FORM = {"family_spondyloarthritis": "known_spondyloarthritis"}
 # Where a question can start inside a sentence: after a clause mark or a word of asking.
 _CLAUSE_OPENERS = frozenset({",", ";", ":", "-", "\u2013", "\u2014", "(", "'", '"'})
 _ASKING = frozenset({"asks", "asked", "asking", "ask", "wonders", "wondering", "wondered", "wonder", "whether"})
@@ -208,6 +213,17 @@ def _mention(span: Any, finding: Finding, carer: bool = False) -> Mention:
     )
 
 
+def _own_over_relatives(mentions: list[Mention]) -> list[Mention]:
+    """The mentions without a relatives' reading (`_OWN_FORM`) of words that the person's own finding
+    reads as about the person ("I have ankylosing spondylitis" is no family history)."""
+    own = {(m.span.start, m.span.end, m.span.label_) for m in mentions if m.status is not None}
+    return [
+        m
+        for m in mentions
+        if m.span.label_ not in _OWN_FORM or (m.span.start, m.span.end, _OWN_FORM[m.span.label_]) not in own
+    ]
+
+
 def _in_question(span: Any) -> bool:
     """Is the mention inside a question ("any numbness?", "do I need an X-ray?", "..., pt asks could I
     lose bladder control?")? The sentence must end with "?", and its first word, or the first word of
@@ -270,11 +286,13 @@ def read(text: str, *, kb: KnowledgeBase) -> Reading:
         warnings.filterwarnings("ignore", message=r"\[W036\]", category=UserWarning)
         docs = list(nlp.pipe(piece for _, piece in pieces))
     for (offset, _), doc in zip(pieces, docs, strict=True):
-        mentions = [
-            _mention(span, kb.findings[span.label_], carer)
-            for span in doc.spans[TARGET_GROUP]
-            if span.label_ in kb.findings
-        ]
+        mentions = _own_over_relatives(
+            [
+                _mention(span, kb.findings[span.label_], carer)
+                for span in doc.spans[TARGET_GROUP]
+                if span.label_ in kb.findings
+            ]
+        )
         for mention in apply_discourse(mentions):
             span, status = mention.span, mention.status
             if status is None:

@@ -426,13 +426,15 @@ _NOT_EPISODE_BEFORE = re.compile(
 
 
 # A duration that belongs to a medicine or a long-standing condition is not how long this pain has lasted:
-# "on prednisolone for 5 years", "diabetic for 10 years", "worked at a desk for 20 years".
+# "on prednisolone for 5 years", "diabetic for 10 years", "worked at a desk for 20 years", "had ankylosing
+# spondylitis for 20 years".
 _OTHER_THING_BEFORE = re.compile(
     r"\b(?:prednisolone|prednisone|steroids?|tablets|pills|medication|medicines?|inhalers?|insulin|warfarin|"
     r"diabetic|diabetes|smoked|smoking|smoker|married|worked|working|job|lived|living|retired|clean|sober|"
     r"play(?:s|ed|ing)?(?!\s+up)|had\s+(?:my|the|a|our|her)\s+(?:baby|son|daughter|twins)|gave\s+birth|"
     r"c-?\s*section|caesarean|cesarean|"
-    r"osteoporosis|arthritis|cancer|asthma|copd|waiting\s+list|wait\s+list|waitlist|appointment|referral|"
+    r"osteoporosis|arthritis|spondylitis|spondyloarthritis|axspa|cancer|asthma|copd|waiting\s+list|wait\s+list|"
+    r"waitlist|appointment|referral|"
     # a weight gained or lost: "put on about 15 kg over the last few years"
     r"kgs?|kilos?|lbs?|pounds|stones?)\b"
     # ... in the same clause: "a few weeks into the job and for the last 4 months" is this pain again
