@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -84,9 +85,34 @@ def test_the_plain_forms_are_read_as_their_findings() -> None:
 @given(st.text(max_size=60) | st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
 def test_normalise_keeps_length_and_cleans_each_character(text: str) -> None:
     # The ASCII fast path is the same per-character cleaning as the general one, and neither moves an offset.
-    from lumbar.intake.reader._text import _QUOTE_MARKS, _QUOTES, _WORD_HYPHEN, _clean_char, normalise
+    from lumbar.intake.reader._text import (
+        _ME_AS_MY,
+        _QUOTE_MARKS,
+        _QUOTES,
+        _WORD_HYPHEN,
+        _clean_char,
+        _me_as_my,
+        normalise,
+    )
 
     cleaned = "".join(_clean_char(ch) for ch in text.translate(_QUOTES))
-    expected = _WORD_HYPHEN.sub(" ", _QUOTE_MARKS.sub(" ", cleaned))
+    expected = _WORD_HYPHEN.sub(" ", _ME_AS_MY.sub(_me_as_my, _QUOTE_MARKS.sub(" ", cleaned)))
     assert normalise(text) == expected
     assert len(normalise(text)) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("me back went", "my back went"),
+        ("Me legs are numb", "My legs are numb"),
+        ("wet meself", "wet myself"),
+        ("give me back my phone", "give my back my phone"),  # the rare misreading, harmless: no finding
+        ("tell me about it", "tell me about it"),
+        ("help me up", "help me up"),
+    ],
+)
+def test_me_before_a_part_of_the_body_is_my(text: str, expected: str) -> None:
+    from lumbar.intake.reader._text import normalise
+
+    assert normalise(text) == expected
