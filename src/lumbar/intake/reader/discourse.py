@@ -279,6 +279,8 @@ def _said_as_chosen(chosen: re.Pattern[str], sentence: str) -> bool:
 # Sleep lost to something other than the pain: "deadlines, not sleeping well", "very stressed with the
 # wedding and not sleeping". Night pain is a red flag only when it is the pain that keeps a person up;
 # lost sleep with another cause in the same sentence, and no word of pain, is left open (and asked).
+# Narrower than ConText's `_SLEEP_THIEVES` (context_rules.py), which need only follow "because of" or
+# "with": here a cause anywhere in the sentence counts, so everyday words ("work", "kids", "new") are out.
 _SLEEP_THIEF = re.compile(
     r"\b(?:stress(?:ed|ful)?|worr(?:y|ied|ying)|anxi(?:ety|ous)|deadlines?|exams?|newborn|new\s+baby|the\s+baby|"
     r"twins|toddler|night\s*shifts?|shift\s+work|insomnia|menopause|grief|noise|jet\s*lag|caffeine)\b",
