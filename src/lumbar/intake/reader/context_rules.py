@@ -445,6 +445,10 @@ def _boundaries() -> list[Any]:
         # "I have my aneurysm scanned every 6 months": a known aneurysm under surveillance, not a test for one
         _rule("aneurysm scanned", _PSEUDO, "PSEUDO", [_words("aneurysm", "aneurism", "aaa", "aorta"),
                                                       _words("scanned", "checked", "monitored", "measured")]),
+        # "a 5.1 cm aortic aneurysm they scan every 3 months": the same, said with who scans it
+        _rule("aneurysm they scan", _PSEUDO, "PSEUDO", [_words("aneurysm", "aneurism", "aaa", "aorta"),
+                                                        _words("they", "which", "that", "we", "doctors"),
+                                                        _words("scan", "check", "monitor", "measure", "watch")]),
         # "the past few days", "over the past 3 weeks": the time of the current symptoms, not past history
         _rule("the past few days", _PSEUDO, "PSEUDO", [_words("past"),
                                                        {"LOWER": {"IN": ["few", "couple", "of", "several", "two",

@@ -1,6 +1,6 @@
 """Context that reaches beyond one ConText modifier: lists, answers, denials and recovery.
 
-ConText looks at one sentence and a fixed number of words. Five things people write need more:
+ConText looks at one sentence and a fixed number of words. Six things people write need more:
 
 - a long negated list: "Denies fever, weight loss, trauma, saddle anaesthesia, urinary or faecal
   incontinence, leg weakness" -- each item after a negated item, joined only by list words, is negated;
@@ -11,7 +11,9 @@ ConText looks at one sentence and a fixed number of words. Five things people wr
   "the doctor asked if I'd lost weight, I haven't";
 - an illness that is over: "had flu with a fever back in January, fully recovered", "felt faint a couple
   of times, it has settled now" -- history, so uncertain for a symptom.
-- a choice: weight lost "on purpose with my slimming club" is not the red flag of weight loss.
+- a choice: weight lost "on purpose with my slimming club" is not the red flag of weight loss;
+- a question confirmed: "is it normal not being able to empty my bladder?? been like that since tues"
+  is present, not a hypothetical.
 
 Each pass takes the mentions of one document in text order and returns them with statuses updated.
 """
@@ -83,6 +85,17 @@ _PRONOUN_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = frozenset({",", ";", "but", "and", "though", "although", "whereas", "-"})
+
+# A question about what is happening, then straight after it how long it has been so: "is it normal not
+# being able to empty my bladder?? been like that since tues". The question mark made it uncertain; the
+# next words say it is real and current.
+_CONFIRMED = re.compile(
+    r"\s*(?:(?:it'?s|its|it\s+has|it|that'?s|that\s+has|i'?ve|ive|i\s+have|has)\s+)?"
+    r"(?:been\s+(?:like\s+(?:that|this)|going\s+on|happening)|had\s+(?:it|that|this))\s+(?:since|for)\b",
+    re.IGNORECASE,
+)
+# Words that make a question hypothetical rather than about now ("what if I can't pee?").
+_SUPPOSING = re.compile(r"\b(?:if|whether|would|could|might|in\s+case|supposing|ever)\b", re.IGNORECASE)
 
 
 def _doc_order(mentions: list[Mention]) -> list[Mention]:
@@ -310,11 +323,28 @@ def apply_sleep_thieves(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def apply_confirmation(mentions: list[Mention]) -> list[Mention]:
+    """A finding asked about in a question ("is it normal ...?"), which the next words say has been so
+    "since tues" or "for two days", is present."""
+    out = []
+    for m in mentions:
+        if m.status is Status.UNCERTAIN and not m.history:
+            sent = m.span.sent
+            asked = sent.text.rstrip().endswith("?")
+            doc_text = m.span.doc.text
+            before = doc_text[sent.start_char : m.span.start_char]
+            if asked and not _SUPPOSING.search(before) and _CONFIRMED.match(doc_text, sent.end_char):
+                m = replace(m, status=Status.PRESENT, carried=None)
+        out.append(m)
+    return out
+
+
 def apply_discourse(mentions: list[Mention]) -> list[Mention]:
-    """Every pass, in order: lists, then answers, then denials, then recovery, choice and lost sleep."""
+    """Every pass, in order: lists, then answers, then denials, then recovery, choice, lost sleep and
+    confirmed questions."""
     if not mentions:
         return []
     mentions = carry_list_negation(mentions)
     mentions = apply_answers(mentions)
     mentions = apply_denials(mentions)
-    return apply_sleep_thieves(apply_choice(apply_resolution(mentions)))
+    return apply_confirmation(apply_sleep_thieves(apply_choice(apply_resolution(mentions))))

@@ -128,7 +128,9 @@ _AGE_PATTERNS = [
     re.compile(r"(?<!onset\s)\b(?:aged?|age:|dob\s*age)\s*:?\s*(?P<age>\d{1,3})\b" + _NOT_AGE_AFTER),
     _WRITERS_AGE,
     re.compile(
-        rf"(?<![\w'])(?P<sex>{_FEMALE}|{_MALE})\s*,?\s*(?:aged?\s*)?(?P<age>\d{{1,3}})\b(?!\s*/)" + _NOT_AGE_AFTER
+        # the sex word whole: "couldn't manage 100 metres" is no "man aged 100"
+        rf"(?<![\w'])(?P<sex>{_FEMALE}|{_MALE})(?![a-z])\s*,?\s*(?:aged?\s*)?(?P<age>\d{{1,3}})\b(?!\s*/)"
+        + _NOT_AGE_AFTER
     ),
 ]
 # "..., it go away. 45 years": an adult age in years standing alone as a sentence or list item
