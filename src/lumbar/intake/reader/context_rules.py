@@ -77,6 +77,7 @@ _RELATIVE_VERBS = [
     "who", "takes", "took", "thinks", "caught", "sadly", "recently", "feels", "felt", "feeling", "looks",
     "looked", "seems", "seemed", "gets", "keeps", "kept", "can", "can't", "could", "couldn't", "started",
     "complains", "complained", "woke", "wakes", "needs", "ended", "landed", "wound", "went",
+    "fractured", "broke", "lost", "fell", "collapsed",
 ]  # fmt: skip
 
 
@@ -330,6 +331,13 @@ def _hypothetical() -> list[Any]:
                                               _words("that", "online", "somewhere", "about")], max_scope=14),
         _rule("apparently", HYPOTHETICAL, fw, [_words("apparently", "supposedly", "allegedly", "googling",
                                                       "googled")], max_scope=14),
+        # A correction of the person's own earlier words: 'where I wrote "my right leg is numb", I meant stiff'
+        _rule("where i wrote", HYPOTHETICAL, fw, [_words("where", "when"), _words("i"),
+                                                  _words("wrote", "typed", "said", "put", "texted")], max_scope=10),
+        # "losing weight would help my back": advice about something to do, not a change that happened
+        _rule("would help", HYPOTHETICAL, "BACKWARD",
+              [_words("would", "will", "should", "could", "might", "'d", "'ll"),
+               _words("help", "improve", "benefit", "ease")], max_scope=3),
         # "... numbness in the groin means go to hospital"
         _rule("means go", HYPOTHETICAL, "BACKWARD",
               [_words("means", "mean", "meant", "indicates", "indicate"),
@@ -426,6 +434,15 @@ def _others() -> list[Any]:
         _rule("that was my son", FAMILY, bw, [_words("that", "this", "it"), _words("was", "is", "'s", "were"),
                                               _words("my", "our"), _words(*_RELATIONS)], max_scope=12,
               whole_sentence=True),
+        # "A guy at work said his back spasm turned out to be a kidney stone": someone the person knows
+        _rule("a guy at work", FAMILY, fw, [_words("a", "one", "this", "my", "some", "another"),
+                                            _words("guy", "bloke", "lad", "man", "woman", "lady", "girl", "chap",
+                                                   "person", "fella", "fellow", "colleague", "friend", "mate"),
+                                            _words("at", "from", "in"),
+                                            _words("work", "the", "my", "church", "school", "uni", "our")],
+              max_scope=25, whole_sentence=True, **terminate_family),
+        # "Hers goes down her leg and her foot's gone tingly": the other person's, whoever writes
+        _rule("hers", FAMILY, fw, [_words("hers")], max_scope=15, **terminate_family),
         _rule("family history", FAMILY, fw, [_words("family", "fam", "familial"),
                                              _words("history", "hx", "member", "members")], max_scope=12),
         _rule("runs in the family", FAMILY, bw, [{"LOWER": {"IN": ["runs", "run", "running"]}, "OP": "?"},

@@ -111,6 +111,8 @@ _WRITING_FOR = re.compile(
 # Any word of the writer about themselves ("my" alone is allowed: "my daughter is 4").
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|myself|mine)\b", re.IGNORECASE)
 _THIRD_PERSON = re.compile(r"\b(?:he|she|he's|she's|hes|shes|her|his|him)\b", re.IGNORECASE)
+# "My mum died of breast cancer that spread to her spine": a relative who died is not the one writing in
+_DIED = re.compile(r"\b(?:died|passed\s+away|passed\s+on|late)\b", re.IGNORECASE)
 _THEIR_BACK = re.compile(
     r"\b(?:her|his)\s+(?:lower\s+|low\s+|upper\s+|middle\s+|mid\s+)?back\b(?!\s*(?:pack|packs|door|garden|yard|seat))",
     re.IGNORECASE,
@@ -137,7 +139,7 @@ def carer_mode(text: str) -> bool:
     never when the writer speaks of their own back pain."""
     relative = _RELATIVE_SUBJECT.search(text)
     someone_elses = (
-        _RELATIVE_BACK.search(text)
+        any(not _DIED.search(m.group()) for m in _RELATIVE_BACK.finditer(text))
         or _WRITING_FOR.search(text)
         or (
             relative

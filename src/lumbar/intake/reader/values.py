@@ -294,11 +294,13 @@ _TEMPERATURE_PATTERNS = [
 
 
 def temperature(text: str, *, carer: bool = False) -> tuple[float, int, int] | None:
-    """The first plausible body temperature stated in `text` (lower-cased), in Celsius, with where its
-    number is; not another person's ("the kid has a temp of 38.9") unless the text is a carer's account
-    (`carer`)."""
+    """The plausible body temperature stated in `text` (lower-cased), in Celsius, with where its number
+    is: one said to be today's ("fever of 39 in August, fully recovered, 36.6 today") if there is one,
+    else the first; not another person's ("the kid has a temp of 38.9") unless the text is a carer's
+    account (`carer`)."""
     if not _DIGIT.search(text):
         return None  # every pattern needs a digit
+    first: tuple[float, int, int] | None = None
     for pattern in _TEMPERATURE_PATTERNS:
         for m in pattern.finditer(text):
             if not carer and _someone_elses_value(text, m.start("t")):
@@ -307,9 +309,24 @@ def temperature(text: str, *, carer: bool = False) -> tuple[float, int, int] | N
             value = float(m.group("t")) + (_UNITS_WORDS[tenth] / 10 if tenth else 0.0)
             unit = (m.group("unit") or "")[:1]
             celsius = _celsius(value, unit)
-            if celsius is not None:
-                return celsius, m.start("t"), max(m.end("t"), m.end("tenth") if tenth else 0, m.end("unit"))
-    return None
+            if celsius is None:
+                continue
+            found = celsius, m.start("t"), max(m.end("t"), m.end("tenth") if tenth else 0, m.end("unit"))
+            if _NOW_AFTER.match(text, found[2]):
+                return found  # "a fever of 39 in August, fully recovered, 36.6 today": today's reading
+            first = first or found
+    if first is not None:
+        # a bare reading with a decimal said to be today's, once the text has spoken of temperature
+        today = _BARE_TODAY.search(text, first[2])
+        if today is not None:
+            return float(today.group("t")), today.start("t"), today.end("t")
+    return first
+
+
+# A reading said to be today's: "36.6 today", "37.1 this morning", "38.2 now".
+_TODAY = r"(?:today|now|right\s+now|just\s+now|this\s+morning|tonight|currently)\b"
+_NOW_AFTER = re.compile(r"\s*(?:c\b|f\b|°\s*[cf]?)?\s*" + _TODAY)
+_BARE_TODAY = re.compile(r"(?<![\d.])(?P<t>3[4-9]\.\d|4[0-2]\.\d)\s*(?:c\b|°\s*c?)?\s*" + _TODAY)
 
 
 def _celsius(value: float, unit: str) -> float | None:
