@@ -3,6 +3,8 @@ general way of saying the thing, kept here so it stays read."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from lumbar.intake.model import Status
@@ -609,3 +611,100 @@ def test_an_age_after_a_denied_fever_is_no_stated_temperature(text: str, age: in
     # the number once read as a temperature of 45 or 39 C made the fever present over its denial
     findings = read(text, kb=KB).findings
     assert (findings.status("fever"), findings.values.age, findings.values.temperature_c) == (Status.ABSENT, age, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "expected"),
+    [
+        # the other leg joining in, said without naming both
+        (
+            "sciatica down the left leg for a week, since yesterday it's gone down the right one as well",
+            "bilateral_leg_symptoms",
+            Status.PRESENT,
+        ),
+        ("left sided sciatica, since Tuesday the right leg has started too", "bilateral_leg_symptoms", Status.PRESENT),
+        ("my feet feel like I'm wearing thick socks", "bilateral_leg_symptoms", Status.PRESENT),
+        ("I couldn't manage 100 metres without both legs buckling", "bilateral_leg_weakness", Status.PRESENT),
+        ("a couple of accidents where I didn't make it to the loo in time", "bladder_dysfunction", Status.PRESENT),
+        ("it feels like I'm sitting on a numb patch", "saddle_numbness", Status.PRESENT),
+        ("I can't push off my right big toe properly", "leg_weakness", Status.PRESENT),
+        ("he let me feel his belly and there's a thumping lump there", "pulsating_abdomen", Status.PRESENT),
+        ("temp was 38.3 at the needle exchange", "iv_drug_use", Status.PRESENT),
+        ("lost about 9 lb in 6 weeks without dieting", "weight_loss", Status.PRESENT),
+        ("missed the bottom step and sat down hard", "minor_trauma", Status.PRESENT),
+        ("noticed his spine curves to one side", "structural_deformity", Status.PRESENT),
+        # a question about what is happening, confirmed straight after
+        (
+            "is it normal not being able to empty bladder w a back spasm?? been like that since tues",
+            "bladder_dysfunction",
+            Status.PRESENT,
+        ),
+        ("what if I can't empty my bladder? been like that since tues", "bladder_dysfunction", Status.UNCERTAIN),
+        # an aneurysm under surveillance is known, not a test for one
+        ("I have a 5.1 cm aortic aneurysm they scan every 3 months", "known_aneurysm", Status.PRESENT),
+        # advice and corrections are not findings
+        ("my doctor says losing weight would help my back", "weight_loss", Status.UNCERTAIN),
+        ('where I wrote "my right leg is numb", I meant stiff', "right_leg_symptoms", Status.UNCERTAIN),
+        # other people's
+        (
+            "we both hurt our backs. Hers goes down her leg and her foot's gone tingly. Mine is just my lower back",
+            "leg_numbness",
+            None,
+        ),
+        (
+            "A guy at work said his back spasm turned out to be a kidney stone and he was peeing blood. Mine is a "
+            "strain from stacking crates.",
+            "haematuria",
+            None,
+        ),
+        # a landing, not a place of symptoms
+        ("landed hard on both feet, now bad pain right on my spine", "bilateral_leg_symptoms", None),
+    ],
+)
+def test_wordings_from_the_thirteenth_round(text: str, finding: str, expected: Status | None) -> None:
+    assert read(text, kb=KB).findings.status(finding) is expected
+
+
+def test_a_relative_who_died_is_not_the_one_a_carer_writes_for() -> None:
+    text = (
+        "Deadlifted heavy and my form went. Lower back spasm. My mum died of breast cancer that spread to her "
+        "spine so I'm paranoid, but I've never had cancer myself."
+    )
+    assert read(text, kb=KB).findings.status("cancer_history") is Status.ABSENT
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "value"),
+    [
+        # "manage 100" is no "man aged 100"
+        ("63, keen walker. Today I couldn't manage 100 metres", "age", 63),
+        # today's reading over an old fever
+        ("Had covid in August with a fever of 39 for three days, fully recovered, 36.6 today.", "temperature_c", 36.6),
+        ("Temp 38.1 yesterday evening and 38.3 this morning", "temperature_c", 38.3),
+        # how long morning stiffness lasts is not how long the pain has
+        ("I'm stiff for about 2 hours every morning and it loosens up once I get moving", "duration_days", None),
+    ],
+)
+def test_values_from_the_thirteenth_round(text: str, name: str, value: float | None) -> None:
+    assert read(text, kb=KB).findings.values.number(name) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("I've had this pain since 3rd Oct", 49.0),
+        ("pain from my buttock to my ankle since the 3rd of October", 49.0),
+        ("back stiff every morning since jan", 324.0),
+        ("sore since mid November", 6.0),
+        ("since December 25th", 331.0),  # later in the year than today: last year
+        ("bad since January (4 months)", 120.0),  # the text's own length wins over the clock
+        ("since March (it's August now)", 150.0),
+    ],
+)
+def test_a_date_the_pain_began_counts_back_from_today(text: str, days: float) -> None:
+    today = date(2026, 11, 21)
+    assert read(text, kb=KB, today=today).findings.values.duration_days == days
+
+
+def test_a_date_the_pain_began_is_not_read_without_today() -> None:
+    assert read("I've had this pain since 3rd Oct", kb=KB).findings.values.duration_days is None

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import date, datetime
 
 from lumbar.intake.model import Findings, Profile, Sex, Values
 from lumbar.intake.reader import read
@@ -31,9 +31,9 @@ class CheckResult:
 _READER_LOCK = threading.Lock()
 
 
-def read_text(text: str, *, kb: KnowledgeBase) -> Reading:
+def read_text(text: str, *, kb: KnowledgeBase, today: date | None = None) -> Reading:
     with _READER_LOCK:
-        return read(text, kb=kb)
+        return read(text, kb=kb, today=today)
 
 
 def _stated(values: Values, age: int | None, sex: Sex | None) -> Values:
@@ -56,7 +56,7 @@ def check(
     profile: Profile | None = None,
 ) -> CheckResult:
     """Assess what a person reported: text, answers, or both (answers win where both speak)."""
-    reading = read_text(text, kb=kb) if text is not None else None
+    reading = read_text(text, kb=kb, today=now.date()) if text is not None else None
     findings = reading.findings if reading is not None else Findings()
     if answers is not None:
         findings = findings.combined_with(answers)

@@ -91,7 +91,7 @@ def run_interactive(
     if not skip_text:
         text = ask("Describe what is happening in your own words (or press Enter to go straight to questions):\n> ")
         if text.strip():
-            reading = read_text(text, kb=kb)
+            reading = read_text(text, kb=kb, today=now.date())
             if reading.understood:
                 findings = reading.findings
                 said = [o.evidence for o in findings.observations.values() if o.evidence]

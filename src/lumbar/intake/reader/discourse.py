@@ -74,7 +74,7 @@ _RESOLVED = re.compile(
     r"(?:\s+for\s+(?:a\s+few|a\s+couple\s+of|several|\w+)\s+(?:days?|weeks?|hours?))?"  # "gone for four days now"
     r"(?:\s+(?:now|completely|since|away|up|off|down))?\s*(?=[,.;:!?)]|$|\s+(?:now|but|and|though|it'?s|i'?m|just))"
     r"|\b(?:antibiotics|tablets|treatment)\s+(?:cleared|sorted|got\s+rid\s+of)\s+(?:it|them|that)\b"
-    r"|\b(?:all\s+)?better\s+now\b|\bfine\s+now\b"
+    r"|\b(?:all\s+)?better\s+now\b|\bfine\s+now\b|\ball\s+better\b(?=\s*[,.;:!?)]|$)"
     r"|\b(?:it|they|that|which)\s+went\s+(?=(?:after|within|once|by)\b)",  # "but it went after a few minutes"
     re.IGNORECASE,
 )

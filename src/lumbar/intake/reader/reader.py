@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from datetime import date
 from typing import Any
 
 from lumbar.intake.model import Findings, Observation, Status
@@ -264,8 +265,9 @@ def _evidence(span: Any, status: Status, offset: int) -> tuple[int, int]:
     return offset + start, offset + end
 
 
-def read(text: str, *, kb: KnowledgeBase) -> Reading:
-    """Read `text` into findings and values. Never raises on any string; never logs the text."""
+def read(text: str, *, kb: KnowledgeBase, today: date | None = None) -> Reading:
+    """Read `text` into findings and values. Never raises on any string; never logs the text.
+    `today`: the date, for durations said as a date ("since 3rd Oct"); without it those are not read."""
     if not isinstance(text, str):
         text = ""
     problems: list[str] = []
@@ -315,7 +317,7 @@ def read(text: str, *, kb: KnowledgeBase) -> Reading:
     if stated is not None and stated[0] >= FEVER_C and "fever" in kb.findings:
         _keep(best, _observation("fever", Status.PRESENT, text, stated[1], stated[2]))
 
-    values = read_values(prepared, carer=carer)
+    values = read_values(prepared, carer=carer, today=today)
     understood = bool(best or others or values.pain_score is not None or values.temperature_c is not None)
     understood = understood or bool(_BODY_WORDS.search(prepared))
     if not understood:

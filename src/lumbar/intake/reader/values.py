@@ -1,7 +1,8 @@
 """Values stated in free text: age, sex, pain score, temperature, duration, weeks of pregnancy, side
 and course. Plain regular expressions over the prepared (lower-cased) text.
 
-Nothing here reads the clock: "since yesterday" is one day, "since Monday" is not read at all.
+Nothing here reads the clock: "since yesterday" is one day, "since Monday" is not read at all, and a
+date ("since 3rd Oct", "since jan") counts only when the caller passes today's date.
 A number out of range is ignored, never raised: `Values` validates ranges, and a field it rejects is
 simply left unreported.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 from lumbar.intake.model import Values
@@ -462,6 +464,8 @@ _OTHER_THING_BEFORE = re.compile(
 
 # Minutes or hours of an activity are how long it can be borne: "can only walk for 10 minutes",
 # "after sitting for an hour", "stood for 2 hours at work".
+# How long morning stiffness lasts ("stiff every morning over an hour"), not how long the pain has lasted.
+_STIFF_BEFORE = re.compile(r"\bstiff\w*\b[^.;!?\d]{0,30}$")
 _ACTIVITY_BEFORE = re.compile(
     r"\b(?:walk|stand|stood|sit|sat|driv|drove|run|ran|lie|lying|lay|bend|kneel|knelt|jog|cycl|hik|queu|"
     r"garden|hoover|vacuum|clean)\w*\s+(?:\w+\s+)?(?:(?:for|about|around|over|after)\s+)?(?:about\s+|around\s+|"
@@ -508,6 +512,51 @@ def _months_between(text: str) -> float | None:
     return months * 30.0 if months else None
 
 
+# "since 3rd Oct", "since the 3rd of October", "since Oct 3", "since jan", "since early May": a date the
+# pain began, counted back from today's date when the caller gives it (`read_values(today=...)`).
+_DAY = r"(?P<day>3[01]|[12]\d|[1-9])(?!\d)(?:st|nd|rd|th)?"
+_SINCE_DATE = re.compile(
+    r"\b(?:since|started\s+on|started\s+in|began\s+on|began\s+in)\s+(?:(?:the|about|around|roughly|like)\s+)*"
+    r"(?:"
+    + _DAY
+    + r"\s+(?:of\s+)?"
+    + _MONTH
+    + r"|"
+    + _MONTH.replace("?P<month>", "?P<month2>")
+    + r"\s+(?:the\s+)?"
+    + _DAY.replace("?P<day>", "?P<day2>")
+    + r"|(?P<part>early|mid|late|the\s+start\s+of|the\s+beginning\s+of|the\s+end\s+of)?[\s-]*"
+    + _MONTH.replace("?P<month>", "?P<month3>")
+    + r"(?![\s,]*\d)"
+    + r")"
+)
+_PART_DAY = {"early": 1, "the start of": 1, "the beginning of": 1, "mid": 15, "late": 25, "the end of": 28}
+
+
+def _since_date(text: str, today: date | None) -> float | None:
+    """Days since the date the pain began ("since 3rd Oct", "since jan"), by `today`; None without it.
+    A month alone counts from its first day (or its middle or end: "mid", "late"); a date later in the
+    year than today was last year."""
+    if today is None:
+        return None
+    days: float | None = None
+    for m in _SINCE_DATE.finditer(text):
+        month = m.group("month") or m.group("month2") or m.group("month3")
+        day_text = m.group("day") or m.group("day2")
+        part = " ".join((m.group("part") or "").split())
+        day = int(day_text) if day_text else _PART_DAY.get(part, 1)
+        try:
+            began = date(today.year, _MONTHS[month[:3]] + 1, day)
+        except ValueError:
+            continue  # "since the 31st of June"
+        if began > today:
+            if began.month == 2 and began.day == 29:
+                continue  # no 29th of February last year
+            began = began.replace(year=today.year - 1)
+        days = max(days or 0.0, float((today - began).days))
+    return days
+
+
 _HALF_BEFORE = re.compile(r"\bhalf\s+$")
 
 
@@ -549,8 +598,11 @@ def _durations(text: str, pregnancy_at: frozenset[int] = frozenset()) -> Iterato
             continue  # "twice a day", "in 2 weeks", "once a year", "I'm 45 years"
         if _OTHER_THING_BEFORE.search(text[max(0, m.start() - 45) : m.start()]):
             continue
-        if unit.startswith(("min", "h")) and _ACTIVITY_BEFORE.search(text, max(0, m.start("n") - 40), m.start("n")):
-            continue  # "I can only walk for 10 minutes": how long an activity is borne, not this pain
+        if unit.startswith(("min", "h")) and (
+            _ACTIVITY_BEFORE.search(text, max(0, m.start("n") - 40), m.start("n"))
+            or _STIFF_BEFORE.search(text, max(0, m.start("n") - 40), m.start("n"))
+        ):
+            continue  # "I can only walk for 10 minutes", "stiff every morning over an hour": not this pain's length
         n, days = _how_many(text, m), _unit_days(unit)
         if n is not None and days is not None:
             yield n * days
@@ -690,9 +742,10 @@ def _course(text: str) -> str | None:
     return None
 
 
-def read_values(text: str, *, carer: bool = False) -> Values:
+def read_values(text: str, *, carer: bool = False, today: date | None = None) -> Values:
     """The values stated in `text` (already normalised); `carer`: the text is a carer's account of a
-    relative (`reader.carer_mode`), whose age and sex are the person's. Never raises."""
+    relative (`reader.carer_mode`), whose age and sex are the person's; `today`: the date, for a
+    duration said as the date it began. Never raises."""
     lowered = _digits(text.lower())
     age, sex = _age_and_sex(lowered, carer=carer)
     weeks, pregnancy_at = _pregnancy(lowered)
@@ -700,6 +753,11 @@ def read_values(text: str, *, carer: bool = False) -> Values:
     since_age = _since_age(lowered, age)
     if since_age is not None:
         durations.append(since_age)
+    # a date counted back from today only when the text gives no length itself: "since January (4
+    # months)" and "since March (it's August now)" were written on the writer's own today
+    since_date = None if durations or _months_between(lowered) else _since_date(lowered, today)
+    if since_date is not None:
+        durations.append(since_date)
     found: dict[str, Any] = {
         "age": age,
         "sex": sex,
