@@ -706,5 +706,19 @@ def test_a_date_the_pain_began_counts_back_from_today(text: str, days: float) ->
     assert read(text, kb=KB, today=today).findings.values.duration_days == days
 
 
+@pytest.mark.parametrize(
+    ("text", "fever", "celsius"),
+    [
+        # a fever the paracetamol hides this morning is still a fever
+        ("Temp was 39.2 last night, 37.4 this morning after paracetamol.", Status.PRESENT, 37.4),
+        ("Had covid in August with a fever of 39 for three days, fully recovered, 36.6 today.", Status.UNCERTAIN, 36.6),
+        ("No fever, I think, but the thermometer said 38.6.", Status.PRESENT, 38.6),
+    ],
+)
+def test_a_stated_fever_reading_and_todays_temperature(text: str, fever: Status, celsius: float) -> None:
+    findings = read(text, kb=KB).findings
+    assert (findings.status("fever"), findings.values.temperature_c) == (fever, celsius)
+
+
 def test_a_date_the_pain_began_is_not_read_without_today() -> None:
     assert read("I've had this pain since 3rd Oct", kb=KB).findings.values.duration_days is None

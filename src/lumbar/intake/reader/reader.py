@@ -43,7 +43,7 @@ from lumbar.intake.reader.discourse import Mention, apply_discourse
 from lumbar.intake.reader.doses import overdose_observation
 from lumbar.intake.reader.lexicon import NORMAL_ATTR
 from lumbar.intake.reader.pipeline import pipeline
-from lumbar.intake.reader.values import FEVER_C, read_values, temperature
+from lumbar.intake.reader.values import FEVER_C, read_values, readings
 from lumbar.intake.reading import Reading
 from lumbar.knowledge.models import Finding, FindingKind, KnowledgeBase
 
@@ -265,6 +265,24 @@ def _evidence(span: Any, status: Status, offset: int) -> tuple[int, int]:
     return offset + start, offset + end
 
 
+def _fever_reading(prepared: str, said: Observation | None, *, carer: bool) -> tuple[int, int] | None:
+    """Where a stated temperature of a fever is ("temp 39.2 last night, 37.4 this morning" is a fever
+    the paracetamol hides), unless it is in the sentence that made the fever uncertain, a past illness
+    ("had covid in August with a fever of 39, fully recovered"). A denial does not hide a reading."""
+    for celsius, start, end in readings(prepared.lower(), carer=carer):
+        if celsius < FEVER_C:
+            continue
+        if said is not None and said.status is Status.UNCERTAIN and said.span is not None:
+            low, high = sorted((said.span[0], start))
+            if not _SENTENCE_END.search(prepared, low, high):
+                continue
+        return start, end
+    return None
+
+
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
 def read(text: str, *, kb: KnowledgeBase, today: date | None = None) -> Reading:
     """Read `text` into findings and values. Never raises on any string; never logs the text.
     `today`: the date, for durations said as a date ("since 3rd Oct"); without it those are not read."""
@@ -313,9 +331,10 @@ def read(text: str, *, kb: KnowledgeBase, today: date | None = None) -> Reading:
     derived = progressive_weakness(list(best.values()), prepared, text)
     if derived is not None:
         _keep(best, derived)
-    stated = temperature(prepared.lower(), carer=carer)
-    if stated is not None and stated[0] >= FEVER_C and "fever" in kb.findings:
-        _keep(best, _observation("fever", Status.PRESENT, text, stated[1], stated[2]))
+    if "fever" in kb.findings:
+        stated = _fever_reading(prepared, best.get("fever"), carer=carer)
+        if stated is not None:
+            _keep(best, _observation("fever", Status.PRESENT, text, stated[0], stated[1]))
 
     values = read_values(prepared, carer=carer, today=today)
     understood = bool(best or others or values.pain_score is not None or values.temperature_c is not None)

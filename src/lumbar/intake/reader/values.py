@@ -17,7 +17,7 @@ from typing import Any
 from lumbar.intake.model import Values
 from lumbar.intake.reader._family import FAMILY_SEX
 
-__all__ = ["FEVER_C", "read_values", "temperature"]
+__all__ = ["FEVER_C", "read_values", "readings", "temperature"]
 
 # A temperature of 38.0 C or more is a fever: the threshold of the red-flag rule rf_fever
 # (sources cks_red_flags, seed_003), so a stated "T 39.4" reads as the finding too.
@@ -295,14 +295,13 @@ _TEMPERATURE_PATTERNS = [
 ]
 
 
-def temperature(text: str, *, carer: bool = False) -> tuple[float, int, int] | None:
-    """The plausible body temperature stated in `text` (lower-cased), in Celsius, with where its number
-    is: one said to be today's ("fever of 39 in August, fully recovered, 36.6 today") if there is one,
-    else the first; not another person's ("the kid has a temp of 38.9") unless the text is a carer's
-    account (`carer`)."""
+def readings(text: str, *, carer: bool = False) -> list[tuple[float, int, int]]:
+    """Every plausible body temperature stated in `text` (lower-cased), in Celsius, with where its
+    number is, in the order the patterns find them; not another person's ("the kid has a temp of
+    38.9") unless the text is a carer's account (`carer`)."""
     if not _DIGIT.search(text):
-        return None  # every pattern needs a digit
-    first: tuple[float, int, int] | None = None
+        return []  # every pattern needs a digit
+    found: list[tuple[float, int, int]] = []
     for pattern in _TEMPERATURE_PATTERNS:
         for m in pattern.finditer(text):
             if not carer and _someone_elses_value(text, m.start("t")):
@@ -311,18 +310,24 @@ def temperature(text: str, *, carer: bool = False) -> tuple[float, int, int] | N
             value = float(m.group("t")) + (_UNITS_WORDS[tenth] / 10 if tenth else 0.0)
             unit = (m.group("unit") or "")[:1]
             celsius = _celsius(value, unit)
-            if celsius is None:
-                continue
-            found = celsius, m.start("t"), max(m.end("t"), m.end("tenth") if tenth else 0, m.end("unit"))
-            if _NOW_AFTER.match(text, found[2]):
-                return found  # "a fever of 39 in August, fully recovered, 36.6 today": today's reading
-            first = first or found
-    if first is not None:
+            if celsius is not None:
+                found.append((celsius, m.start("t"), max(m.end("t"), m.end("tenth") if tenth else 0, m.end("unit"))))
+    return found
+
+
+def temperature(text: str, *, carer: bool = False) -> tuple[float, int, int] | None:
+    """The body temperature stated in `text` (`readings`): one said to be today's ("fever of 39 in
+    August, fully recovered, 36.6 today") if there is one, else the first."""
+    found = readings(text, carer=carer)
+    for reading in found:
+        if _NOW_AFTER.match(text, reading[2]):
+            return reading
+    if found:
         # a bare reading with a decimal said to be today's, once the text has spoken of temperature
-        today = _BARE_TODAY.search(text, first[2])
+        today = _BARE_TODAY.search(text, found[0][2])
         if today is not None:
             return float(today.group("t")), today.start("t"), today.end("t")
-    return first
+    return found[0] if found else None
 
 
 # A reading said to be today's: "36.6 today", "37.1 this morning", "38.2 now".
