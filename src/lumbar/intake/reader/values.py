@@ -759,8 +759,9 @@ def read_values(text: str, *, carer: bool = False, today: date | None = None) ->
     if since_age is not None:
         durations.append(since_age)
     # a date counted back from today only when the text gives no length itself: "since January (4
-    # months)" and "since March (it's August now)" were written on the writer's own today
-    since_date = None if durations or _months_between(lowered) else _since_date(lowered, today)
+    # months)" and "since March (it's August now)" (`_months_between`, among `durations`) were written on
+    # the writer's own today
+    since_date = None if durations else _since_date(lowered, today)
     if since_date is not None:
         durations.append(since_date)
     found: dict[str, Any] = {
