@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from lumbar.intake.reader import _numbers, durations, temperature
 from lumbar.intake.reader import values as v
 from lumbar.intake.reader.values import read_values
 from reader_corpus import CORPUS
@@ -329,9 +330,9 @@ def test_values_in_clinical_and_lay_shorthand(text: str, expected: dict[str, obj
 def test_patterns_skipped_without_a_digit_never_match_without_one() -> None:
     # read_values skips these when the text has no digit; on every corpus text with its digits taken
     # out (and on the number words), none of them matches, so skipping them changes nothing.
-    needing = [*v._AGE_PATTERNS, v._BARE_AGE, *v._TEMPERATURE_PATTERNS, v._DURATION_PATTERNS[1]]
+    needing = [*v._AGE_PATTERNS, v._BARE_AGE, *temperature._TEMPERATURE_PATTERNS, durations._DURATION_PATTERNS[1]]
     needing += [v._PREGNANCY_PATTERNS[2], v._IM_WEEKS, v._WEEKS_ALONE]
-    words = " ".join(v._NUMBER_WORDS)
+    words = " ".join(_numbers.NUMBER_WORDS)
     for text in [*CORPUS, words, f"i'm {words} weeks, temp {words} degrees, {words}/7"]:
         plain = re.sub(r"\d", "", text.lower())
         assert not any(p.search(plain) for p in needing), text

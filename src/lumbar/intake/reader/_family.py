@@ -3,7 +3,7 @@ age and sex (values.py)."""
 
 from __future__ import annotations
 
-__all__ = ["FAMILY_SEX", "RELATIVES"]
+__all__ = ["FAMILY_SEX", "RELATIVES", "RELATIVE_WORDS"]
 
 # A relative's word and the sex it gives (a carer's "my mum ... her back" is a woman's back pain).
 FAMILY_SEX = {"mum": "female", "mom": "female", "mother": "female", "wife": "female", "daughter": "female",
@@ -19,3 +19,9 @@ FAMILY_SEX = {"mum": "female", "mom": "female", "mother": "female", "wife": "fem
 # The relatives whose back pain a carer may describe (clinical words such as "patient" are left out: a
 # clinician's note about "his back" is not a carer writing).
 RELATIVES = (*FAMILY_SEX, "partner", "cousin")
+# A relative named near a stated age or temperature, as a regular-expression alternation: the value is
+# theirs ("father died of AAA aged 70", "my son's temperature was 39"), not the writer's (values.py,
+# temperature.py).
+RELATIVE_WORDS = (
+    r"father|mother|dad|mum|mom|brother|sister|wife|husband|son|daughter|grand\w*|aunt|uncle|cousin|partner|friend"
+)

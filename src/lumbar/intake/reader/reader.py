@@ -43,7 +43,8 @@ from lumbar.intake.reader.discourse import Mention, apply_discourse
 from lumbar.intake.reader.doses import overdose_observation
 from lumbar.intake.reader.lexicon import NORMAL_ATTR
 from lumbar.intake.reader.pipeline import pipeline
-from lumbar.intake.reader.values import FEVER_C, read_values, readings
+from lumbar.intake.reader.temperature import FEVER_C, readings
+from lumbar.intake.reader.values import read_values
 from lumbar.intake.reading import Reading
 from lumbar.knowledge.models import Finding, FindingKind, KnowledgeBase
 

@@ -1,0 +1,317 @@
+"""How long the pain has lasted, as stated in free text: "for 3 weeks", "3/7", "since yesterday", "week 7
+of this sciatica", "since March (it's July now)", "since I was 24", and a date counted back from today's
+("since 3rd Oct") when the caller gives today. Plain regular expressions over the prepared (lower-cased)
+text, as in values.py; the longest stated length wins there.
+
+Not the pain's length: the time since a birth or an operation ("6/52 post-op"), a plan ("review in 2/52"),
+a medicine or a long-standing condition ("on prednisolone for 5 years"), how long an activity can be
+borne ("can only walk for 10 minutes"), morning stiffness, another person's age, and the weeks of a
+pregnancy (passed in as `pregnancy_at`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from lumbar.intake.reader._numbers import DIGIT, HALF, NUM, number
+
+__all__ = ["AGE_ALONE", "duration_days"]
+
+# "..., it go away. 45 years": an adult age in years standing alone as a sentence or list item; the age
+# (values.py reads it so), not a duration
+AGE_ALONE = re.compile(r"(?:^|[,;.!]\s*)(?P<age>[1-9]\d)\s*(?:years?|yrs?)(?:\s+old)?\s*(?=[,;.!]|$)")
+
+_UNIT_DAYS = {
+    "minute": 1 / 1440, "min": 1 / 1440, "hour": 1 / 24, "hr": 1 / 24, "h": 1 / 24, "day": 1.0, "d": 1.0,
+    "night": 1.0, "week": 7.0, "wk": 7.0, "w": 7.0, "fortnight": 14.0, "month": 30.0, "mo": 30.0,
+    "mth": 30.0, "year": 365.0, "yr": 365.0, "y": 365.0,
+}  # fmt: skip
+# Clinical shorthand: 3/7 = three days, 2/52 = two weeks, 3/12 = three months, 6/24 = six hours.
+_SHORTHAND_DAYS = {"7": 1.0, "52": 7.0, "12": 30.0, "24": 1 / 24}
+
+_UNITS = (
+    r"(?P<unit>minutes?|mins?|hours?|hrs?|h|days?|d|nights?|weeks?|wks?|w|fortnights?|months?|mos?|mths?|"
+    r"years?|yrs?|y)"
+)
+_DURATION_PATTERNS = [
+    # "for 3 weeks", "two and a half weeks", "a month and a half" (the half after its unit), "6 weeks ago"
+    re.compile(
+        rf"\b(?:for|since|past|last|over|about|around|nearly|almost|roughly|within|x|lasted|lasting|been)?\s*"
+        rf"(?:the\s+)?(?:(?:past|last)\s+)?(?:a\s+|the\s+)?(?P<n>{NUM}|\d+)(?P<half>{HALF})?\+?(?:\s+of)?\s*"
+        rf"(?:-|\s)?\s*(?:or\s+so\s+)?(?:more\s+)?{_UNITS}\b(?P<half_after>\s+and\s+a\s+half\b)?"
+        r"(?P<after>[\s-]*(?:ago|back|pregnant|gestation|old|of\s+age|check)?)"
+    ),
+    re.compile(r"(?<![\d/])(?P<n>\d{1,2})\s*/\s*(?P<denom>7|52|12|24)\b(?!\s*/)"),
+    re.compile(
+        r"\b(?P<word>yesterday|last\s+night|overnight|this\s+morning|today|tonight|this\s+afternoon|"
+        r"this\s+evening|(?:a\s+)?half\s+(?:a\s+)?year|half\s+a\s+month|half\s+a\s+day)\b"
+    ),
+]
+# A birth or an operation, the time since which a note gives as "10/52 postnatal", "8/52 pp", "6/52 post-op",
+# "4/52 post L4/5 discectomy", "six weeks postpartum", "6 weeks after my c-section", "post-op 6/52" or
+# "discectomy 4/52 ago": how long since the event, not how long this pain has lasted (which the same note
+# gives as "LBP 2/52"). An injury is not among them: "LBP 3/7 post fall" is the pain's own time.
+_EVENT = (
+    r"(?:partum|natal(?:ly)?|pp|delivery|birth|baby|c-?\s*section|section|lscs|caesarean|cesarean|labou?r|op|"
+    r"operative(?:ly)?|operation|surgery|surgical(?:ly)?|procedure|\w+(?:ectomy|otomy|plasty|desis)|fusion|"
+    r"decompression|replacement)\b"
+)
+_POST_EVENT = rf"(?:post|s/p)[\s-]*(?:[\w/]+\s+){{0,2}}?{_EVENT}"
+_SINCE_EVENT_AFTER = re.compile(
+    rf"[\s-]*(?:{_POST_EVENT}|pp\b|after\s+(?:my|the|her|having|giving)\s+(?:the\s+|a\s+)?"
+    r"(?:c-?\s*section|caesarean|cesarean|section|birth|delivery|baby|labou?r)\b)"
+)
+_SINCE_EVENT_BEFORE = re.compile(rf"\b(?:(?:post|s/p)[\s-]*(?:[\w/]+\s+){{0,2}}?)?{_EVENT}\s*:?\s*$")
+
+
+def _since_an_event(text: str, start: int, end: int) -> bool:
+    """Is the duration at text[start:end] the time since a birth or an operation, named just after it
+    or just before it?"""
+    return bool(_SINCE_EVENT_AFTER.match(text, end) or _SINCE_EVENT_BEFORE.search(text, max(0, start - 40), start))
+
+
+# Before a clinician's N/7 or N/52 that is a plan, not the pain's duration: "expect improvement over
+# 2-6/52", "review in 2/52", "fit note 1/52", "rv 4/52", "ibuprofen 400mg tds 5/7" (a course of
+# medicine); "off work 2/52" is the pain's
+_PLANNED_BEFORE = re.compile(
+    r"\b(?:expect\w*|improv\w*|resol\w*|settle\w*|review\w*|rv|r/v|f/?u|follow\s*-?\s*up|reassess\w*|re-?check|"
+    r"see\s+(?:again|back)?|rtc|return\w*|fit\s+note|sick\s+note|med3)\b[^.;\n]{0,18}$"
+    r"|\b(?:tds|tid|bd|bid|qds|qid|od|prn|nocte|mane|daily|rx)\s*(?:x\s*)?$"
+)
+# "over the past year or so", "for the last month": one of the unit, said without a number
+_THE_PAST_UNIT = re.compile(
+    r"\b(?:over|for|in|during|throughout)\s+the\s+(?:past|last)\s+(?P<unit>year|month|fortnight|week)\b"
+)
+# "week 7 of sciatica", "day 3 of this back pain": counted from the start of this episode
+_NTH_WEEK = re.compile(
+    rf"\b(?P<unit>week|wk|day)\s+(?P<n>{NUM}|\d{{1,2}})\s+(?:of|with|into)\s+(?:this\s+|my\s+|the\s+)?"
+    r"(?:back|sciatica|pain|lbp|it|spasms?|flare|episode|agony)\b",
+    re.IGNORECASE,
+)
+# "since I was about 24 (now 27)": the years between the age it began and the age now
+_SINCE_AGE = re.compile(
+    r"\bsince\s+(?:i\s+was|i\s+turned|age|aged|the\s+age\s+of|my\s+early|my\s+late|my\s+mid)\s+"
+    r"(?:about\s+|around\s+|roughly\s+|maybe\s+)?(?P<then>[1-9]\d)\b(?!\s*(?:kg|kilos?|stone|weeks?|months?))"
+)
+_WORD_DAYS = {"yesterday": 1.0, "last night": 1.0, "overnight": 1.0, "this morning": 0.0, "today": 0.0,
+              "tonight": 0.0, "this afternoon": 0.0, "this evening": 0.0, "half year": 182.5,
+              "a half year": 182.5, "half a year": 182.5, "a half a year": 182.5, "half a month": 15.0,
+              "half a day": 0.5}  # fmt: skip
+
+
+_NOT_EPISODE_BEFORE = re.compile(
+    r"(?:\b(?:once|twice|times|per|every|each|in|next|i'?m|im|am|aged?|x|pregnant|pregnancy|gestation|at)|"
+    r"\b(?:i'?m|im|am)\s+(?:a\s+)?(?:man|woman|male|female|lady|guy|gentleman|mother|father|mum|dad)|"
+    # a child's or another person's age: "(she is 14 months and a chunk!)"
+    r"\b(?:he|she|they|who)(?:\s+is|\s+was|\s+are|'s)|"
+    r"\b(?:father|mother|dad|mum|mom|wife|husband|son|daughter|grand\w*|brother|sister|partner)\s+(?:is|was)|"
+    r"\d(?<!/10)(?<!/ 10)(?<!out of 10))\s*$"
+)
+
+
+# A duration that belongs to a medicine or a long-standing condition is not how long this pain has lasted:
+# "on prednisolone for 5 years", "diabetic for 10 years", "worked at a desk for 20 years", "had ankylosing
+# spondylitis for 20 years".
+_OTHER_THING_BEFORE = re.compile(
+    r"\b(?:prednisolone|prednisone|steroids?|tablets|pills|medication|medicines?|inhalers?|insulin|warfarin|"
+    r"diabetic|diabetes|smoked|smoking|smoker|married|worked|working|job|lived|living|retired|clean|sober|"
+    r"play(?:s|ed|ing)?(?!\s+up)|had\s+(?:my|the|a|our|her)\s+(?:baby|son|daughter|twins)|gave\s+birth|"
+    r"c-?\s*section|caesarean|cesarean|"
+    r"osteoporosis|arthritis|spondylitis|spondyloarthritis|axspa|cancer|asthma|copd|waiting\s+list|wait\s+list|"
+    r"waitlist|appointment|referral|"
+    # a weight gained or lost: "put on about 15 kg over the last few years"
+    r"kgs?|kilos?|lbs?|pounds|stones?)\b"
+    # ... in the same clause: "a few weeks into the job and for the last 4 months" is this pain again
+    r"(?:(?!\s(?:and|but)\s)[^.,;!?]){0,25}$"
+)
+
+# Minutes or hours of an activity are how long it can be borne: "can only walk for 10 minutes",
+# "after sitting for an hour", "stood for 2 hours at work".
+# How long morning stiffness lasts ("stiff every morning over an hour"), not how long the pain has lasted.
+_STIFF_BEFORE = re.compile(r"\bstiff\w*\b[^.;!?\d]{0,30}$")
+_ACTIVITY_BEFORE = re.compile(
+    r"\b(?:walk|stand|stood|sit|sat|driv|drove|run|ran|lie|lying|lay|bend|kneel|knelt|jog|cycl|hik|queu|"
+    r"garden|hoover|vacuum|clean)\w*\s+(?:\w+\s+)?(?:(?:for|about|around|over|after)\s+)?(?:about\s+|around\s+|"
+    r"only\s+|up\s+to\s+|more\s+than\s+|over\s+|maybe\s+|roughly\s+|~\s*)?(?:the\s+)?$"
+)
+
+
+def _unit_days(unit: str) -> float | None:
+    unit = unit.lower()
+    for key in sorted(_UNIT_DAYS, key=len, reverse=True):
+        if unit.startswith(key):
+            return _UNIT_DAYS[key]
+    return None
+
+
+_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                                        "dec"))}  # fmt: skip
+_MONTH = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
+)
+_SINCE_MONTH = re.compile(
+    r"\b(?:since|back\s+in|started\s+in|began\s+in|from|in)\s+(?:(?:like|about|around|roughly|early|late|mid|"
+    r"the\s+start\s+of|the\s+end\s+of)[\s-]+)*" + _MONTH
+)
+_NOW_MONTH = re.compile(
+    r"\b(?:it'?s|it\s+is|now\s+it'?s|and\s+now)\s+(?:now\s+|already\s+)?"
+    r"(?:(?:mid|early|late|the\s+end\s+of|the\s+start\s+of)[\s-]+)?"
+    + _MONTH.replace("may|", "")
+    + r"(?!\s+\d)|\b"
+    + _MONTH.replace("may|", "").replace("?P<month>", "?P<month_now>")
+    + r"\s+now\b"
+)
+
+
+def _months_between(text: str) -> float | None:
+    """'Hurt my back in March, it's now July', 'since like september (its feb now)': the months
+    between a month the pain began and the month it is now, when the text names both."""
+    began, now = _SINCE_MONTH.search(text), _NOW_MONTH.search(text)
+    if began is None or now is None or now.start() < began.start():
+        return None
+    month_now = now.group("month") or now.group("month_now")
+    months = (_MONTHS[month_now[:3]] - _MONTHS[began.group("month")[:3]]) % 12
+    return months * 30.0 if months else None
+
+
+# "since 3rd Oct", "since the 3rd of October", "since Oct 3", "since jan", "since early May": a date the
+# pain began, counted back from today's date when the caller gives it (`read_values(today=...)`).
+_DAY = r"(?P<day>3[01]|[12]\d|[1-9])(?!\d)(?:st|nd|rd|th)?"
+_SINCE_DATE = re.compile(
+    r"\b(?:since|started\s+on|started\s+in|began\s+on|began\s+in)\s+(?:(?:the|about|around|roughly|like)\s+)*"
+    r"(?:"
+    + _DAY
+    + r"\s+(?:of\s+)?"
+    + _MONTH
+    + r"|"
+    + _MONTH.replace("?P<month>", "?P<month2>")
+    + r"\s+(?:the\s+)?"
+    + _DAY.replace("?P<day>", "?P<day2>")
+    + r"|(?P<part>early|mid|late|the\s+start\s+of|the\s+beginning\s+of|the\s+end\s+of)?[\s-]*"
+    + _MONTH.replace("?P<month>", "?P<month3>")
+    + r"(?![\s,]*\d)"
+    + r")"
+)
+_PART_DAY = {"early": 1, "the start of": 1, "the beginning of": 1, "mid": 15, "late": 25, "the end of": 28}
+
+
+def _since_date(text: str, today: date | None) -> float | None:
+    """Days since the date the pain began ("since 3rd Oct", "since jan"), by `today`; None without it.
+    A month alone counts from its first day (or its middle or end: "mid", "late"); a date later in the
+    year than today was last year."""
+    if today is None:
+        return None
+    days: float | None = None
+    for m in _SINCE_DATE.finditer(text):
+        month = m.group("month") or m.group("month2") or m.group("month3")
+        day_text = m.group("day") or m.group("day2")
+        part = " ".join((m.group("part") or "").split())
+        day = int(day_text) if day_text else _PART_DAY.get(part, 1)
+        try:
+            began = date(today.year, _MONTHS[month[:3]] + 1, day)
+        except ValueError:
+            continue  # "since the 31st of June"
+        if began > today:
+            if began.month == 2 and began.day == 29:
+                continue  # no 29th of February last year
+            began = began.replace(year=today.year - 1)
+        days = max(days or 0.0, float((today - began).days))
+    return days
+
+
+_HALF_BEFORE = re.compile(r"\bhalf\s+$")
+
+
+def _how_many(text: str, m: re.Match[str]) -> float | None:
+    """How many of its unit a duration is: "three and a half (months)" is 3.5, "a (month) and a half"
+    1.5, "half a (year)" 0.5."""
+    n = number(m.group("n"))
+    if n is None:
+        return None
+    if m.group("half") or m.group("half_after"):
+        return n + 0.5
+    return n / 2 if _HALF_BEFORE.search(text, max(0, m.start("n") - 6), m.start("n")) else n
+
+
+def _durations(text: str, pregnancy_at: frozenset[int] = frozenset()) -> Iterator[float]:
+    between = _months_between(text)
+    if between is not None:
+        yield between
+    ages_alone = {a.start("age") for a in AGE_ALONE.finditer(text)}
+    for m in _DURATION_PATTERNS[0].finditer(text):
+        after = m.group("after").strip(" -\t\n")
+        unit = m.group("unit")
+        if after in ("pregnant", "gestation", "old", "of age", "check"):
+            continue  # "six weeks pregnant", "my 6 week check": since the conception or the birth
+        if _since_an_event(text, m.start("n"), m.end()):
+            continue  # "six weeks postpartum", "6 weeks post-op"
+        if m.start("n") in pregnancy_at or text[max(0, m.start("n") - 1) : m.start("n")] == "+":
+            continue  # the gestation, or its days ("34+1 weeks")
+        if after in ("ago", "back") and unit.startswith(("y", "decade")):
+            continue  # "five years ago" is usually a past event, not this episode
+        if re.match(r"[\s-]*(?:before|earlier|previously)\b", text[m.end() : m.end() + 14]):
+            continue  # "two year before I had kidney stone": when something else was
+        if len(unit) == 1 and not re.search(r"\d\s*[hdwy]\b", m.group(0)):
+            continue  # single-letter units only straight after a digit ("3d", "2w")
+        if unit.startswith("y") and m.start("n") in ages_alone:
+            continue  # "45 years." alone: the age
+        before = text[max(0, m.start() - 14) : m.start()]
+        if _NOT_EPISODE_BEFORE.search(before):
+            continue  # "twice a day", "in 2 weeks", "once a year", "I'm 45 years"
+        if _OTHER_THING_BEFORE.search(text[max(0, m.start() - 45) : m.start()]):
+            continue
+        if unit.startswith(("min", "h")) and (
+            _ACTIVITY_BEFORE.search(text, max(0, m.start("n") - 40), m.start("n"))
+            or _STIFF_BEFORE.search(text, max(0, m.start("n") - 40), m.start("n"))
+        ):
+            continue  # "I can only walk for 10 minutes", "stiff every morning over an hour": not this pain's length
+        n, days = _how_many(text, m), _unit_days(unit)
+        if n is not None and days is not None:
+            yield n * days
+    for m in _DURATION_PATTERNS[1].finditer(text) if DIGIT.search(text) else ():
+        if _PLANNED_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "expect improvement over 2-6/52", "review in 2/52": the plan, not this pain
+        if _since_an_event(text, m.start(), m.end()):
+            continue  # "10/52 postnatal", "6/52 post-op": since the birth or the operation
+        yield float(m.group("n")) * _SHORTHAND_DAYS[m.group("denom")]
+    for m in _DURATION_PATTERNS[2].finditer(text):
+        word = " ".join(m.group("word").split())
+        if word in _WORD_DAYS:
+            yield _WORD_DAYS[word]
+    for m in _NTH_WEEK.finditer(text):
+        n = number(m.group("n"))
+        if n is not None:
+            yield n * (7.0 if m.group("unit").lower().startswith("w") else 1.0)
+    for m in _THE_PAST_UNIT.finditer(text):
+        days = _unit_days(m.group("unit"))
+        if days is not None:
+            yield days
+
+
+def _since_age(text: str, age: int | None) -> float | None:
+    found = _SINCE_AGE.search(text) if age is not None else None
+    if found is None or age is None or not 0 < age - int(found.group("then")) < 60:
+        return None
+    return (age - int(found.group("then"))) * 365.0
+
+
+def duration_days(
+    text: str, *, pregnancy_at: frozenset[int] = frozenset(), age: int | None = None, today: date | None = None
+) -> float | None:
+    """How many days the pain has lasted, by the longest length `text` (prepared, lower case) states;
+    `pregnancy_at`: where the weeks of a pregnancy were read; `age`: the person's, for "since I was 24";
+    `today`: the date, for a length said as the date it began. None when the text states none."""
+    durations = list(_durations(text, pregnancy_at))
+    since_age = _since_age(text, age)
+    if since_age is not None:
+        durations.append(since_age)
+    # a date counted back from today only when the text gives no length itself: "since January (4
+    # months)" and "since March (it's August now)" (`_months_between`, among `durations`) were written on
+    # the writer's own today
+    since_date = None if durations else _since_date(text, today)
+    if since_date is not None:
+        durations.append(since_date)
+    return max(durations) if durations else None
