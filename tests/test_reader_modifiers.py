@@ -10,6 +10,7 @@ which decides medspaCy's overlap pruning, must agree too.
 from __future__ import annotations
 
 import random
+import re
 import warnings
 from functools import cache
 from typing import Any
@@ -102,9 +103,11 @@ def _say(token: dict[str, Any]) -> str:
     lower = token.get("LOWER")
     options = [lower] if isinstance(lower, str) else lower["IN"] if isinstance(lower, dict) and "IN" in lower else []
     if isinstance(lower, dict) and "REGEX" in lower:
-        options = ["2015"]
+        options = [w for w in ("2015", "13") if re.search(lower["REGEX"], w)]
     if not options and token.get("IS_PUNCT"):
         options = ["."]
+    elif not options and token.get("IS_PUNCT") is False:
+        options = ["small"]  # any word
     return next(w for w in options if len(_nlp().make_doc(w)) == 1)
 
 

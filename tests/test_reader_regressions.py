@@ -722,3 +722,48 @@ def test_a_stated_fever_reading_and_todays_temperature(text: str, fever: Status,
 
 def test_a_date_the_pain_began_is_not_read_without_today() -> None:
     assert read("I've had this pain since 3rd Oct", kb=KB).findings.values.duration_days is None
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "expected"),
+    [
+        # the other side joining in
+        ("now my left foot has started to slap on the pavement too", "bilateral_leg_weakness", Status.PRESENT),
+        ("I can't lift the front of my feet on either side", "bilateral_leg_weakness", Status.PRESENT),
+        ("I said it was just the right leg but it's actually both legs", "bilateral_leg_symptoms", Status.PRESENT),
+        ("the left one started aching the same way last night", "bilateral_leg_symptoms", Status.PRESENT),
+        # walking brings it on, leaning or sitting takes it away: the pattern of a narrow spinal canal
+        ("after about 10 minutes of walking my legs go heavy", "leg_pain_walking", Status.PRESENT),
+        ("after about 10 minutes of walking my legs go heavy", "bilateral_leg_weakness", None),
+        ("aching in her buttocks and thighs when she walks to the bus stop", "leg_pain_walking", Status.PRESENT),
+        ("if I lean on the shopping trolley it eases off", "relief_sitting_bending", Status.PRESENT),
+        ("she has to stop and lean on the wall", "relief_sitting_bending", Status.PRESENT),
+        ("the ache goes when I sit down", "relief_sitting_bending", Status.PRESENT),
+        # findings said in a clinician's shorthand about themselves
+        ("ehl power is 4/5 on the right", "leg_weakness", Status.PRESENT),
+        ("I keep tripping on kerbs since the sciatica started", "foot_drop", Status.PRESENT),
+        ("dipstick: blood +++, leucocytes negative", "haematuria", Status.PRESENT),
+        ("a crop of tiny blisters has come up on my side", "shingles_rash", Status.PRESENT),
+        ("there's a throbbing lump near my belly button", "pulsating_abdomen", Status.PRESENT),
+        # an aneurysm under watch, said with its size between
+        ("they're keeping an eye on a small 4 cm aneurysm", "known_aneurysm", Status.PRESENT),
+        # the eye: red and painful, and uveitis by name
+        ("my right eye is red and sore and bright light hurts", "red_painful_eye", Status.PRESENT),
+        ("I had uveitis three years ago with my AS", "red_painful_eye", Status.UNCERTAIN),
+        ("no red or painful eyes", "red_painful_eye", Status.ABSENT),
+        # a testicle: a place, read beside how the pain came
+        ("he suddenly got severe pain in his right testicle", "testicular_pain", Status.PRESENT),
+        ("he suddenly got severe pain in his right testicle", "sudden_severe_pain", Status.PRESENT),
+        ("testicles are fine, no swelling", "testicular_pain", Status.ABSENT),
+        # how this episode began stays true when dated
+        ("it came on gradually about two years ago", "insidious_onset", Status.PRESENT),
+        # figures of speech and other people
+        ("the lads pissed themselves laughing when my back went", "bladder_dysfunction", Status.UNCERTAIN),
+        ("I nearly shat myself (figuratively) when it twinged", "bowel_dysfunction", Status.UNCERTAIN),
+        ("I wet myself twice today without knowing", "bladder_dysfunction", Status.PRESENT),
+        # an age then: long past
+        ("had a kidney infection when I was 12", "recent_infection", Status.UNCERTAIN),
+    ],
+)
+def test_wordings_from_the_fourteenth_round(text: str, finding: str, expected: Status | None) -> None:
+    assert read(text, kb=KB).findings.status(finding) is expected

@@ -334,6 +334,11 @@ def _hypothetical() -> list[Any]:
         # A correction of the person's own earlier words: 'where I wrote "my right leg is numb", I meant stiff'
         _rule("where i wrote", HYPOTHETICAL, fw, [_words("where", "when"), _words("i"),
                                                   _words("wrote", "typed", "said", "put", "texted")], max_scope=10),
+        # A figure of speech: "my mates pissed themselves laughing", "I wet myself laughing"
+        _rule("wet myself laughing", HYPOTHETICAL, "BACKWARD", [_words("laughing", "laughin", "laughing'")],
+              max_scope=3, allowed_types={"bladder_dysfunction", "bowel_dysfunction"}),
+        # "nearly shat myself (figuratively)": said so as not to be taken at the word
+        _rule("figuratively", HYPOTHETICAL, "BACKWARD", [_words("figuratively", "metaphorically")], max_scope=4),
         # "losing weight would help my back": advice about something to do, not a change that happened
         _rule("would help", HYPOTHETICAL, "BACKWARD",
               [_words("would", "will", "should", "could", "might", "'d", "'ll"),
@@ -355,7 +360,7 @@ def _hypothetical() -> list[Any]:
 
 # The historical rules that date a thing long past ("4 years ago", "last year", "in 2015", "as a child"):
 # a history item that matters only when recent (`Finding.recent`) is then no longer present.
-LONG_PAST = frozenset({"years ago", "long ago", "last year", "in 2015", "back in may", "as a child"})
+LONG_PAST = frozenset({"years ago", "long ago", "last year", "in 2015", "back in may", "as a child", "when i was 13"})
 
 
 def _historical() -> list[Any]:
@@ -381,6 +386,9 @@ def _historical() -> list[Any]:
         _rule("as a child", HISTORICAL, bi, [_words("as", "when"), {"LOWER": {"IN": ["a", "i", "was"]}, "OP": "*"},
                                              _words("child", "kid", "teenager", "teen", "baby", "younger",
                                                     "student", "boy", "girl")], max_scope=8),
+        # "operated on when I was 13": an age the person was, so long past
+        _rule("when i was 13", HISTORICAL, bi, [_words("when", "aged"), _words("i"), _words("was"),
+                                                {"LOWER": {"REGEX": r"^\d{1,2}$"}}], max_scope=8),
         _rule("gone now", HISTORICAL, bw, [_words("gone", "resolved", "settled", "cleared", "better", "fine", "ok"),
                                            _words("now", "since")], max_scope=6),
         _rule("went away", HISTORICAL, bw, [_words("went", "gone", "cleared", "settled"),
@@ -492,11 +500,13 @@ def _boundaries() -> list[Any]:
         # "went down on the bathroom floor" is a fall, not a symptom that went down (settled)
         _rule("went down on the floor", _PSEUDO, "PSEUDO", [_words("went", "gone", "goes", "go"), _words("down"),
                                                             _words("on", "onto", "to", "in")]),
-        # "they're keeping an eye on a swelling on his aorta": a known aneurysm under watch, not a maybe
+        # "they're keeping an eye on a swelling on his aorta", "keeping an eye on a 5.2 cm aneurysm": a known
+        # aneurysm under watch, not a maybe
         _rule("keeping an eye on", _PSEUDO, "PSEUDO", [_words("keeping", "keep", "kept", "keeps"), _words("an"),
                                                        _words("eye"), _words("on"),
                                                        {"LOWER": {"IN": ["a", "the", "my", "his", "her", "their"]},
                                                         "OP": "?"},
+                                                       *[{"IS_PUNCT": False, "OP": "?"}] * 3,
                                                        _words("swelling", "aneurysm", "aneurism", "aaa", "bulge",
                                                               "aorta")]),
         # Not a denial but how unusual it is: "no wet pad since this morning, which never happens"
