@@ -387,7 +387,7 @@ def _historical() -> list[Any]:
                                              _words("child", "kid", "teenager", "teen", "baby", "younger",
                                                     "student", "boy", "girl")], max_scope=8),
         # "operated on when I was 13": an age the person was, so long past
-        _rule("when i was 13", HISTORICAL, bi, [_words("when", "aged"), _words("i"), _words("was"),
+        _rule("when i was 13", HISTORICAL, bi, [_words("when"), _words("i"), _words("was"),
                                                 {"LOWER": {"REGEX": r"^\d{1,2}$"}}], max_scope=8),
         _rule("gone now", HISTORICAL, bw, [_words("gone", "resolved", "settled", "cleared", "better", "fine", "ok"),
                                            _words("now", "since")], max_scope=6),
