@@ -43,6 +43,10 @@ _BREAKS = frozenset({"but", ";", "however", "although", "though", "whereas", "ex
 # Words that may stand between places said together ("my bum and the backs of my legs").
 _LISTED = frozenset({"and", "&", ",", "or", "/", "my", "the", "his", "her", "their", "both", "also", "plus"})
 _PLACES = frozenset({"place", "other_place"})
+_SENSED = frozenset({"feeling_lost", "leg_pain"})
+# Words that may stand between changes said of one place ("my legs are numb and keep giving way").
+_CHANGES_LISTED = frozenset({"and", "&", ",", "or", "/", "also", "then", "now", "keep", "keeps", "kept", "are", "is",
+                             "feel", "feels", "have", "has", "both", "all", "sometimes", "even", "they", "it"})  # fmt: skip
 
 Extent = tuple[int, int]
 
@@ -210,7 +214,14 @@ class Combiner:
             word = doc[i].lower_
             if word in _NEGATIONS or word in _BREAKS or word.endswith("n't"):
                 return False
-        return not any(gap[0] <= c.start and c.end <= gap[1] for c in changes)
+        between = [c for c in changes if gap[0] <= c.start and c.end <= gap[1]]
+        if not between or change.start < place.start:
+            return not between
+        if change.word_class in _SENSED and any(c.word_class in _SENSED for c in between):
+            return False  # "my bottom and legs start aching and tingling": one feeling, said twice
+        # changes listed after one place share it: every other word between is a list word
+        covered = {i for c in between for i in range(c.start, c.end)}
+        return all(i in covered or doc[i].lower_ in _CHANGES_LISTED for i in range(between[0].start, gap[1]))
 
     @staticmethod
     def _listed_with(doc: Any, first: _Mention, change: _Mention, places: Sequence[_Mention]) -> list[_Mention]:
@@ -240,13 +251,20 @@ def _overlaps(a: Extent, b: Extent) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+def _same_place(other: Parts | None, mine: Parts) -> bool:
+    """Is `other` a combination of another change said of the same place ("my legs are numb and keep
+    giving way": numb legs, and legs giving way)?"""
+    return other is not None and other.change != mine.change and bool(set(other.places) & set(mine.places))
+
+
 def settle(phrase_spans: list[Any], composed: list[Any], parts: dict[tuple[int, int, str], Parts]) -> list[Any]:
     """The phrase spans already settled among themselves (longest kept) with the combinations' spans
     added. A phrase of another finding inside one of a combination's parts gives way to it ("numb");
     so does a phrase within its words of a finding its context stopped ("both legs get achy" when
     walking is leg pain on walking, not both legs). Any other phrase of another finding over its words
     wins, and the combination is dropped, unless that phrase says what another combination of the same
-    change says ("my bum and legs are numb": the saddle and both legs). A phrase of the same finding
+    change says ("my bum and legs are numb": the saddle and both legs), or is a combination of another
+    change said of the same place ("my legs are numb and keep giving way"). A phrase of the same finding
     over all its words says it already ("no, I not feel toilet paper" is read, and negated, as the
     phrase), and a normal statement of the same finding over any of its words says the opposite ("I can
     pee normally and nothing's numb"). Markers neither win nor lose."""
@@ -273,7 +291,9 @@ def settle(phrase_spans: list[Any], composed: list[Any], parts: dict[tuple[int, 
                 gives_way.append(other)
             elif other.label_ in mine.stopped and extent[0] <= where[0] and where[1] <= extent[1]:
                 gives_way.append(other)  # "both legs get achy" in a sentence about walking
-            elif other.label_ not in mine.siblings:
+            elif other.label_ not in mine.siblings and not _same_place(
+                parts.get((other.start, other.end, other.label_)), mine
+            ):
                 blocked = True
                 break
         if blocked:

@@ -13,7 +13,8 @@ ConText looks at one sentence and a fixed number of words. Six things people wri
   of times, it has settled now" -- history, so uncertain for a symptom.
 - a choice: weight lost "on purpose with my slimming club" is not the red flag of weight loss;
 - a question confirmed: "is it normal not being able to empty my bladder?? been like that since tues"
-  is present, not a hypothetical.
+  is present, not a hypothetical, as is the fact a question asks about ("should I be worried that I
+  have to strain to pee?").
 
 Each pass takes the mentions of one document in text order and returns them with statuses updated.
 """
@@ -91,7 +92,18 @@ _CLAUSE_BREAK = frozenset({",", ";", "but", "and", "though", "although", "wherea
 # next words say it is real and current.
 _CONFIRMED = re.compile(
     r"\s*(?:(?:it'?s|its|it\s+has|it|that'?s|that\s+has|i'?ve|ive|i\s+have|has)\s+)?"
-    r"(?:been\s+(?:like\s+(?:that|this)|going\s+on|happening)|had\s+(?:it|that|this))\s+(?:since|for)\b",
+    r"(?:(?:been\s+(?:like\s+(?:that|this)|going\s+on|happening)|had\s+(?:it|that|this))\s+(?:since|for)\b"
+    # "is it normal to wet yourself without noticing? It's happened twice this week"
+    r"|happened\s+(?:twice|again|once|already|\w+\s+times|a\s+(?:few|couple\s+of)\s+times|(?:this|last|every)\s+\w+)"
+    r"|(?:keeps|kept)\s+happening)",
+    re.IGNORECASE,
+)
+# A question whose "that" clause is said as a fact: "should I be worried that I have to strain to pee?",
+# "is it normal that my foot slaps down?"; the person asks what it means, not whether it is so.
+_FACTIVE_QUESTION = re.compile(
+    r"^\W*(?:(?:so|but|and|ok|okay|hi|hello|hey)\W+)?(?:should\s+i\s+(?:be\s+)?(?:worried|worry|concerned)|"
+    r"do\s+i\s+need\s+to\s+(?:worry|be\s+worried)|is\s+it\s+(?:normal|bad|serious|worrying|a\s+worry|"
+    r"a\s+bad\s+sign|ok|okay|fine|concerning))\s+(?:that|about\s+the\s+fact\s+that)\b",
     re.IGNORECASE,
 )
 # Words that make a question hypothetical rather than about now ("what if I can't pee?").
@@ -145,9 +157,28 @@ def _answer(span: Any) -> tuple[Status, int] | None:
         return None
     if word in _YES:
         return Status.PRESENT, doc[j].idx + len(doc[j].text)
+    if word == "never" and _names_something_else(doc, j + 1):
+        return None  # "... the stream is pathetic? Never had any prostate problems": a new statement
     if word in _NO and (word != "not" or after in {"really", "at", "that", "any", "usually"}):
         return Status.ABSENT, doc[j].idx + len(doc[j].text)
     return None
+
+
+_NEVER_FILLER = frozenset({"had", "have", "has", "been", "ever", "any", "a", "an", "got", "experienced", "noticed",
+                           "suffered", "with", "from", "really"})  # fmt: skip
+_NEVER_BACK = frozenset({"it", "that", "this", "them", "those", "one", "anything", "such", "problems", "problem",
+                         "issues", "trouble", "before", "like", "so", "once", "yet"})  # fmt: skip
+
+
+def _names_something_else(doc: Any, i: int) -> bool:
+    """After an answering "never": do the words go on to name a thing of their own ("never had any
+    prostate problems"), rather than point back at the question ("never had it", "never had any")?"""
+    while i < len(doc) and doc[i].lower_ in _NEVER_FILLER:
+        i += 1
+    if i < len(doc) and doc[i].lower_ in _NEVER_BACK:
+        # "never had any trouble with my prostate" names it after all
+        return i + 2 < len(doc) and doc[i + 1].lower_ in ("with", "from") and doc[i + 2].is_alpha
+    return i < len(doc) and doc[i].is_alpha
 
 
 _AFTER_BARE_NO = frozenset({"i", "i'm", "im", "it", "it's", "its", "not", "can't", "cant", "cannot", "keep",
@@ -335,8 +366,20 @@ def apply_confirmation(mentions: list[Mention]) -> list[Mention]:
             before = doc_text[sent.start_char : m.span.start_char]
             if asked and not _SUPPOSING.search(before) and _CONFIRMED.match(doc_text, sent.end_char):
                 m = replace(m, status=Status.PRESENT, carried=None)
+            elif asked and _factive(before) and {x.category for x in m.span._.modifiers} <= _ASKING_ONLY:
+                m = replace(m, status=Status.PRESENT, carried=None)
         out.append(m)
     return out
+
+
+_ASKING_ONLY = frozenset({"HYPOTHETICAL", "POSSIBLE_EXISTENCE"})  # what the opening "should I worry" itself gives
+
+
+def _factive(before: str) -> bool:
+    """Is the mention inside the "that" clause of a question that takes it as a fact, with no "if" or
+    "might" between (`_FACTIVE_QUESTION`)?"""
+    found = _FACTIVE_QUESTION.search(before)
+    return found is not None and not _SUPPOSING.search(before, found.end())
 
 
 def apply_discourse(mentions: list[Mention]) -> list[Mention]:

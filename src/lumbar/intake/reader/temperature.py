@@ -42,6 +42,11 @@ _TEMPERATURE_PATTERNS = [
         r"(?<![\d/.])(?P<t>3[7-9]\.\d|4[01]\.\d)(?P<unit>)\s+(?=(?:today|tonight|this\s+morning|last\s+night|"
         r"yesterday|overnight|earlier)\b)"
     ),
+    # "38.9 on the thermometer": a number read off one
+    re.compile(
+        r"(?<![\d/.])(?P<t>\d{2,3}(?:\.\d)?)(?P<unit>)\s+(?:on|by|according\s+to|says\s+the|from)\s+"
+        r"(?:the\s+|my\s+|our\s+|an?\s+)?(?:digital\s+|ear\s+|forehead\s+)?thermometer"
+    ),
     # "i had 38 last night": a bare number in the fever range, had at a time of day
     re.compile(
         r"\b(?:had|have|got|running|ran|hit|reached|spiked|spiking)\s+(?:a\s+)?(?P<t>3[7-9](?:\.\d)?|4[01](?:\.\d)?)"
