@@ -45,8 +45,9 @@ _LISTED = frozenset({"and", "&", ",", "or", "/", "my", "the", "his", "her", "the
 _PLACES = frozenset({"place", "other_place"})
 _SENSED = frozenset({"feeling_lost", "leg_pain"})
 # Words that may stand between changes said of one place ("my legs are numb and keep giving way").
-_CHANGES_LISTED = frozenset({"and", "&", ",", "or", "/", "also", "then", "now", "keep", "keeps", "kept", "are", "is",
-                             "feel", "feels", "have", "has", "both", "all", "sometimes", "even", "they", "it"})  # fmt: skip
+_CHANGES_LISTED = frozenset({"and", "&", ",", "or", "/", "also", "then", "now", "keep", "keeps", "kept", "are",
+                             "is", "feel", "feels", "have", "has", "both", "all", "sometimes", "even", "they",
+                             "it"})  # fmt: skip
 
 Extent = tuple[int, int]
 
@@ -249,6 +250,10 @@ class Combiner:
 
 def _overlaps(a: Extent, b: Extent) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+def _key(span: Any) -> tuple[int, int, str]:
+    return span.start, span.end, span.label_
 
 
 def _same_place(other: Parts | None, mine: Parts) -> bool:
