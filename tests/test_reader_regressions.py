@@ -767,3 +767,67 @@ def test_a_date_the_pain_began_is_not_read_without_today() -> None:
 )
 def test_wordings_from_the_fourteenth_round(text: str, finding: str, expected: Status | None) -> None:
     assert read(text, kb=KB).findings.status(finding) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "expected"),
+    [
+        # euphemisms for the bladder, bowel and saddle area
+        ("busting for a wee since about 7am but nothing comes out", "bladder_dysfunction", Status.PRESENT),
+        ("I can't tell when my bladder is full any more", "bladder_dysfunction", Status.PRESENT),
+        ("it takes ages to get a wee started now", "bladder_dysfunction", Status.PRESENT),
+        ("had an accident number two wise in the night", "bowel_dysfunction", Status.PRESENT),
+        ("the skin where I sit feels like cardboard", "saddle_numbness", Status.PRESENT),
+        ("my todger has gone numb since the weekend", "saddle_numbness", Status.PRESENT),
+        # a question that takes its content as fact, and one confirmed after it
+        ("should I be worried that I have to strain to start peeing?", "bladder_dysfunction", Status.PRESENT),
+        ("should I be worried if I have to strain to start peeing?", "bladder_dysfunction", Status.UNCERTAIN),
+        ("is it normal to wet yourself without noticing? it's happened twice", "bladder_dysfunction", Status.PRESENT),
+        ("is it normal to wet yourself without noticing?", "bladder_dysfunction", Status.UNCERTAIN),
+        # an answering "never" that goes on to name something else
+        (
+            "should I worry that I have to strain to pee? Never had any prostate problems",
+            "bladder_dysfunction",
+            Status.PRESENT,
+        ),
+        ("any bladder problems? Never had any", "bladder_dysfunction", Status.ABSENT),
+        # two changes said of one place
+        ("my legs are numb and keep giving way when I stand", "bilateral_leg_weakness", Status.PRESENT),
+        # read off a thermometer, or said without a number
+        ("38.9 on the thermometer and my back aches", "fever", Status.PRESENT),
+        ("temperature since the weekend and low back pain", "fever", Status.PRESENT),
+        ("it is worse every week", "worsening", Status.PRESENT),
+        (
+            "pushing for a number two or coughing sends a horrible pain through my back",
+            "cough_sneeze_worse",
+            Status.PRESENT,
+        ),
+        # what a symptom is not: a holiday, hay fever, a weight-loss jab, a bowel disease in remission
+        ("back from a trip to Morocco last week", "minor_trauma", None),
+        ("hay fever is bad this year and my back is stiff", "fever", None),
+        ("I've just started the weight loss injections", "weight_loss", None),
+        ("crohns but in remission for 3 years", "cancer_history", None),
+        ("I'm in remission now", "cancer_history", Status.PRESENT),
+        # gone, not new, only read about, only feared
+        ("pins and needles in my bum that went as soon as I stood up", "saddle_numbness", Status.UNCERTAIN),
+        (
+            "my bits went numb on the saddle but the feeling came back within ten minutes",
+            "saddle_numbness",
+            Status.UNCERTAIN,
+        ),
+        ("a bit of leaking when I sneeze since the twins, that's not new", "bladder_dysfunction", Status.UNCERTAIN),
+        ("I keep reading that numbness down there is a bad sign", "saddle_numbness", Status.UNCERTAIN),
+        ("I went to A&E because I thought I had numbness down below", "saddle_numbness", Status.UNCERTAIN),
+        (
+            "My brother injects and got an abscess on his spine. I don't, my back is just sore",
+            "recent_infection",
+            Status.ABSENT,
+        ),
+        # where the person has been: a malaria area, recently or long ago
+        ("just got back from visiting family in Ghana", "malaria_area_travel", Status.PRESENT),
+        ("I had malaria in India years ago", "malaria_area_travel", None),
+        ("didn't take malaria tablets", "malaria_area_travel", Status.PRESENT),
+    ],
+)
+def test_wordings_from_the_fifteenth_round(text: str, finding: str, expected: Status | None) -> None:
+    assert read(text, kb=KB).findings.status(finding) is expected

@@ -60,13 +60,29 @@ def _me_as_my(m: re.Match[str]) -> str:
     return word[0] + "y" + word[2:]
 
 
+# Names that contain a symptom's word but are not the symptom: "hay fever", "cabin fever", "weight loss
+# injections". Their space becomes an underscore, so no phrase can start at the second word (phrases start
+# only where a word does) and the length stays the same.
+_NOT_THE_SYMPTOM = re.compile(
+    r"\b(?:hay|cabin)(?P<gap>\s)fever\b"
+    r"|\bweight(?P<gap2>\s)loss(?=\s+(?:injections?|jabs?|drugs?|medications?|medicines?|tablets?|pills?|surgery|"
+    r"operation|clinic|club|programme|program|plan|group|app|journey|goals?|shots?|pens?)\b)",
+    re.IGNORECASE,
+)
+
+
+def _joined(m: re.Match[str]) -> str:
+    gap = m.start("gap") if m.group("gap") is not None else m.start("gap2")
+    return m.group(0)[: gap - m.start()] + "_" + m.group(0)[gap - m.start() + 1 :]
+
+
 # `_clean_char` over ASCII, as one table: the control characters but tab and newline become spaces.
 _ASCII_CLEAN = str.maketrans({chr(i): " " for i in (*range(32), 127) if chr(i) not in "\n\t"})
 
 
 def normalise(text: str) -> str:
     """Straight quotes, quotation marks and word-joining hyphens as spaces, control characters as spaces,
-    emoji as full stops, "me" as "my" before a part of the body."""
+    emoji as full stops, "me" as "my" before a part of the body, and "hay fever" as one word."""
     text = text.translate(_QUOTES)
     if text.isascii():
         text = text.translate(_ASCII_CLEAN)
@@ -75,7 +91,8 @@ def normalise(text: str) -> str:
     if "'" in text or '"' in text:
         text = _QUOTE_MARKS.sub(" ", text)
     text = _ME_AS_MY.sub(_me_as_my, text)
-    return _WORD_HYPHEN.sub(" ", text)
+    text = _WORD_HYPHEN.sub(" ", text)
+    return _NOT_THE_SYMPTOM.sub(_joined, text)
 
 
 def chunks(text: str) -> Iterator[tuple[int, str]]:

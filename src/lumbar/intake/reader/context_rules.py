@@ -77,7 +77,7 @@ _RELATIVE_VERBS = [
     "who", "takes", "took", "thinks", "caught", "sadly", "recently", "feels", "felt", "feeling", "looks",
     "looked", "seems", "seemed", "gets", "keeps", "kept", "can", "can't", "could", "couldn't", "started",
     "complains", "complained", "woke", "wakes", "needs", "ended", "landed", "wound", "went",
-    "fractured", "broke", "lost", "fell", "collapsed",
+    "fractured", "broke", "lost", "fell", "collapsed", "injects", "injected", "uses", "used",
 ]  # fmt: skip
 
 
@@ -237,6 +237,10 @@ def _uncertainty() -> list[Any]:
                                               "suspicion", "probable", "¿", "?")], max_scope=6),
         _rule("might", POSSIBLE, fw, [_words("might", "may", "could"), _words("be", "have", "it", "get")],
               max_scope=6),
+        # a belief the person went on to check: "went to A&E because I thought I had numbness down below"
+        _rule("i thought i had", POSSIBLE, fw, [_words("i", "we"), _words("thought", "feared", "worried"),
+                                                _words("i", "it", "i'd", "id"), _words("had", "was", "might", "'d")],
+              max_scope=6),
         # A medicine or treatment only talked of: "my GP suggested I might start methotrexate"
         _rule("might start", POSSIBLE, fw, [_words("might", "may", "could", "should"), {"LOWER": "need", "OP": "?"},
                                             {"LOWER": "to", "OP": "?"}, _words("start", "starting", "begin", "try",
@@ -327,7 +331,7 @@ def _hypothetical() -> list[Any]:
                                                        "reckons", "mentions")], max_scope=14),
         _rule("i read", HYPOTHETICAL, fw, [_words("i", "i've", "ive", "have", "'ve"),
                                            _words("read", "heard", "googled", "seen")], max_scope=14),
-        _rule("read that", HYPOTHETICAL, fw, [_words("read", "heard", "googled"),
+        _rule("read that", HYPOTHETICAL, fw, [_words("read", "heard", "googled", "reading", "hearing", "seeing", "saw"),
                                               _words("that", "online", "somewhere", "about")], max_scope=14),
         _rule("apparently", HYPOTHETICAL, fw, [_words("apparently", "supposedly", "allegedly", "googling",
                                                       "googled")], max_scope=14),

@@ -10,7 +10,8 @@ ConText looks at one sentence and a fixed number of words. Six things people wri
   - I don't have that", "my husband has been wetting himself, I don't have anything like that",
   "the doctor asked if I'd lost weight, I haven't";
 - an illness that is over: "had flu with a fever back in January, fully recovered", "felt faint a couple
-  of times, it has settled now" -- history, so uncertain for a symptom.
+  of times, it has settled now" -- history, so uncertain for a symptom; so is one said not to be new
+  ("a bit of leaking when I sneeze since the twins, that's not new or any different").
 - a choice: weight lost "on purpose with my slimming club" is not the red flag of weight loss;
 - a question confirmed: "is it normal not being able to empty my bladder?? been like that since tues"
   is present, not a hypothetical, as is the fact a question asks about ("should I be worried that I
@@ -76,7 +77,19 @@ _RESOLVED = re.compile(
     r"(?:\s+(?:now|completely|since|away|up|off|down))?\s*(?=[,.;:!?)]|$|\s+(?:now|but|and|though|it'?s|i'?m|just))"
     r"|\b(?:antibiotics|tablets|treatment)\s+(?:cleared|sorted|got\s+rid\s+of)\s+(?:it|them|that)\b"
     r"|\b(?:all\s+)?better\s+now\b|\bfine\s+now\b|\ball\s+better\b(?=\s*[,.;:!?)]|$)"
-    r"|\b(?:it|they|that|which)\s+went\s+(?=(?:after|within|once|by)\b)",  # "but it went after a few minutes"
+    # "but it went after a few minutes", "that went as soon as I stood up"
+    r"|\b(?:it|they|that|which)\s+went\s+(?=(?:after|within|once|by|as\s+soon\s+as|when)\b)"
+    r"|\b(?:wore|worn|wearing)\s+off\b"  # "the numbness wore off"
+    r"|\b(?:feeling|sensation|it)\s+(?:all\s+)?came\s+back\s+(?=(?:within|after|once|when|as\s+soon\s+as|in)\b)",
+    re.IGNORECASE,
+)
+# Something the person has long had, said not to be new: "a bit of leaking when I sneeze since the twins,
+# that's not new or any different". Read as a recovery is: the clause before it is not a new symptom.
+_NOT_NEW = re.compile(
+    r"\b(?:that'?s|it'?s|this\s+is|which\s+is|that\s+is|it\s+is|that|it|which)\s+(?:not|isn'?t|is\s+not)\s+"
+    r"(?:new|anything\s+new|any\s+different|different|changed|worse)\b"
+    r"|\b(?:hasn'?t|has\s+not|haven'?t|have\s+not)\s+changed\s+(?:in|for)\s+(?:years|ages|a\s+long\s+time)\b"
+    r"|\b(?:said|says|is|are|been|and|stable\s+and)\s+unchanged\b",
     re.IGNORECASE,
 )
 # What someone could do, said between a finding and "fine": "fine" is how that went, not the finding.
@@ -241,9 +254,11 @@ def _mentions_between(mentions: list[Mention], m: Mention, end_char: int) -> boo
 def apply_resolution(mentions: list[Mention]) -> list[Mention]:
     """A symptom followed by "fully recovered" or "it has settled now" was in the past: uncertain.
     A resolution with its own subject ("the numbness has gone now") covers that finding only; one
-    after a pronoun or on its own covers the findings of the clause before it."""
+    after a pronoun or on its own covers the findings of the clause before it. "That's not new"
+    (`_NOT_NEW`) is read the same way."""
     ordered = _doc_order(mentions)
-    for res in _RESOLVED.finditer(ordered[0].span.doc.text if ordered else ""):
+    text = ordered[0].span.doc.text if ordered else ""
+    for res in [*_RESOLVED.finditer(text), *_NOT_NEW.finditer(text)]:
         before = [i for i, m in enumerate(ordered) if m.span.end_char <= res.start()]
         if not before:
             continue
