@@ -749,7 +749,7 @@ def test_a_date_the_pain_began_is_not_read_without_today() -> None:
         ("they're keeping an eye on a small 4 cm aneurysm", "known_aneurysm", Status.PRESENT),
         # the eye: red and painful, and uveitis by name
         ("my right eye is red and sore and bright light hurts", "red_painful_eye", Status.PRESENT),
-        ("I had uveitis three years ago with my AS", "red_painful_eye", Status.UNCERTAIN),
+        ("I had uveitis three years ago with my AS", "uveitis_history", Status.PRESENT),
         ("no red or painful eyes", "red_painful_eye", Status.ABSENT),
         # a testicle: a place, read beside how the pain came
         ("he suddenly got severe pain in his right testicle", "testicular_pain", Status.PRESENT),

@@ -95,6 +95,8 @@ _SINCE_AGE = re.compile(
     r"\bsince\s+(?:i\s+was|i\s+turned|age|aged|the\s+age\s+of|my\s+early|my\s+late|my\s+mid)\s+"
     r"(?:about\s+|around\s+|roughly\s+|maybe\s+)?(?P<then>[1-9]\d)\b(?!\s*(?:kg|kilos?|stone|weeks?|months?))"
 )
+# Months without a number: "for months", "for months now", "for many months".
+_FOR_MONTHS = re.compile(r"\bfor\s+(?:many\s+|several\s+)?months\b")
 _WORD_DAYS = {"yesterday": 1.0, "last night": 1.0, "overnight": 1.0, "this morning": 0.0, "today": 0.0,
               "tonight": 0.0, "this afternoon": 0.0, "this evening": 0.0, "half year": 182.5,
               "a half year": 182.5, "half a year": 182.5, "a half a year": 182.5, "half a month": 15.0,
@@ -282,6 +284,9 @@ def _durations(text: str, pregnancy_at: frozenset[int] = frozenset()) -> Iterato
         word = " ".join(m.group("word").split())
         if word in _WORD_DAYS:
             yield _WORD_DAYS[word]
+    for m in _FOR_MONTHS.finditer(text):
+        if not _OTHER_THING_BEFORE.search(text[max(0, m.start() - 45) : m.start()]):
+            yield 60.0  # "stiff every morning for months": two months at the least
     for m in _NTH_WEEK.finditer(text):
         n = number(m.group("n"))
         if n is not None:
