@@ -831,3 +831,13 @@ def test_wordings_from_the_fourteenth_round(text: str, finding: str, expected: S
 )
 def test_wordings_from_the_fifteenth_round(text: str, finding: str, expected: Status | None) -> None:
     assert read(text, kb=KB).findings.status(finding) is expected
+
+
+def test_a_stretch_of_life_is_not_how_long_the_pain_has_lasted() -> None:
+    text = "Rough few months at work. For 2 days my lower back keeps going into spasm."
+    assert read(text, kb=KB).findings.values.duration_days == 2.0
+
+
+def test_an_infection_antibiotics_from_the_gp_cleared_is_past() -> None:
+    text = "I had a urine infection last month, antibiotics from the GP cleared it. My back aches after driving."
+    assert read(text, kb=KB).findings.status("urinary_symptoms") is Status.UNCERTAIN

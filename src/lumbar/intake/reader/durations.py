@@ -109,6 +109,8 @@ _NOT_EPISODE_BEFORE = re.compile(
     # a child's or another person's age: "(she is 14 months and a chunk!)"
     r"\b(?:he|she|they|who)(?:\s+is|\s+was|\s+are|'s)|"
     r"\b(?:father|mother|dad|mum|mom|wife|husband|son|daughter|grand\w*|brother|sister|partner)\s+(?:is|was)|"
+    # a stretch of life, not of pain: "rough few months", "a hectic couple of weeks at work"
+    r"\b(?:rough|tough|busy|stressful|hectic|crazy|awful|horrible|difficult|manic|mad|full\s+on)(?:\s+(?:few|couple\s+of))?|"
     r"\d(?<!/10)(?<!/ 10)(?<!out of 10))\s*$"
 )
 
