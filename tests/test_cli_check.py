@@ -198,3 +198,13 @@ def test_an_unreadable_diary_does_not_stop_a_check(
     assert json.loads(captured.out)["urgency"] == "emergency"
     assert "your profile was not used: the diary could not be read" in captured.err
     assert "Traceback" not in captured.err
+
+
+def test_evaluate_names_a_bad_corpus_file_without_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "bad.yaml"
+    corpus.write_text('- id: X1\n  text: "back pain"\n  findings: {no_such_finding: present}\n  style: patient\n')
+    assert main(["evaluate", "--extraction", str(corpus)]) == 2
+    err = capsys.readouterr().err
+    assert "bad.yaml: X1: unknown finding id 'no_such_finding'" in err

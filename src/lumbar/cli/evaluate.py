@@ -49,9 +49,13 @@ def run(args: argparse.Namespace) -> int:
         print(f"lumbar evaluate: no such file: {', '.join(missing) or default}", file=sys.stderr)  # noqa: T201
         return 2
     if args.extraction:
-        from lumbar.evaluation.extraction import format_report, load_corpus, score_extraction
+        from lumbar.evaluation.extraction import CorpusError, format_report, load_corpus, score_extraction
 
-        snippets = load_corpus(files)
+        try:
+            snippets = load_corpus(files, kb=kb)
+        except CorpusError as exc:
+            print(f"lumbar evaluate: {exc}", file=sys.stderr)  # noqa: T201
+            return 2
         report = score_extraction(snippets, lambda text: read_text(text, kb=kb))
         print(format_report(report))  # noqa: T201
         return 0
