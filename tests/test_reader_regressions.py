@@ -791,6 +791,9 @@ def test_wordings_from_the_fourteenth_round(text: str, finding: str, expected: S
             Status.PRESENT,
         ),
         ("any bladder problems? Never had any", "bladder_dysfunction", Status.ABSENT),
+        # one side, then the other: "mine was just the left ... now the right leg too"
+        ("mine was just the left for a fortnight, now the right leg burns too", "left_leg_symptoms", Status.PRESENT),
+        ("mine was just the left for a fortnight, now the right leg burns too", "right_leg_symptoms", Status.PRESENT),
         # two changes said of one place
         ("my legs are numb and keep giving way when I stand", "bilateral_leg_weakness", Status.PRESENT),
         # read off a thermometer, or said without a number
