@@ -43,6 +43,7 @@ _BREAKS = frozenset({"but", ";", "however", "although", "though", "whereas", "ex
 # Words that may stand between places said together ("my bum and the backs of my legs").
 _LISTED = frozenset({"and", "&", ",", "or", "/", "my", "the", "his", "her", "their", "both", "also", "plus"})
 _PLACES = frozenset({"place", "other_place"})
+_COMMA_WEIGHT = 4  # how many words a comma between a change and a place counts as, in choosing the nearest
 _SENSED = frozenset({"feeling_lost", "leg_pain"})
 # Words that may stand between changes said of one place ("my legs are numb and keep giving way").
 _CHANGES_LISTED = frozenset({"and", "&", ",", "or", "/", "also", "then", "now", "keep", "keeps", "kept", "are",
@@ -176,7 +177,7 @@ class Combiner:
         """The places nearest the change with nothing between them that would part them (all the
         mentions at that one extent), and how many words lie between; ([], 0) when none is in reach."""
         best: list[_Mention] = []
-        best_key: tuple[int, int] | None = None
+        best_key: tuple[int, int, int] | None = None
         for place in places:
             if place.end <= change.start:
                 gap, side = (place.end, change.start), 0
@@ -187,14 +188,16 @@ class Combiner:
             distance = gap[1] - gap[0]
             if distance > self._reach or not self._joinable(doc, place, change, gap, changes):
                 continue
-            key = (distance, side)
+            # a comma parts more than a word: "my legs ... keep giving way, back pain since" joins the legs
+            commas = sum(1 for i in range(*gap) if doc[i].text == ",")
+            key = (distance + _COMMA_WEIGHT * commas, side, distance)
             if best_key is None or key < best_key:
                 best, best_key = [place], key
             elif key == best_key and (place.start, place.end) == (best[0].start, best[0].end):
                 best.append(place)
         if best_key is None or best[0].role != "place":
             return [], 0
-        return [p for p in best if p.role == "place"], best_key[0]
+        return [p for p in best if p.role == "place"], best_key[2]
 
     @staticmethod
     def _in_context(doc: Any, combination: Combination, change: _Mention, contexts: dict[str, list[_Mention]]) -> bool:
@@ -252,14 +255,13 @@ def _overlaps(a: Extent, b: Extent) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _key(span: Any) -> tuple[int, int, str]:
-    return span.start, span.end, span.label_
-
-
-def _same_place(other: Parts | None, mine: Parts) -> bool:
-    """Is `other` a combination of another change said of the same place ("my legs are numb and keep
-    giving way": numb legs, and legs giving way)?"""
-    return other is not None and other.change != mine.change and bool(set(other.places) & set(mine.places))
+def _same_place(other: Parts | None, mine: Parts, where: Extent) -> bool:
+    """Is the other span at `where` another change said of the same place ("my legs are numb and keep
+    giving way": numb legs, and legs giving way): a combination with one of its places, or a phrase
+    over the place that ends before this change?"""
+    if other is not None:
+        return other.change != mine.change and bool(set(other.places) & set(mine.places))
+    return where[1] <= mine.change[0] and any(_overlaps(where, place) for place in mine.places)
 
 
 def settle(phrase_spans: list[Any], composed: list[Any], parts: dict[tuple[int, int, str], Parts]) -> list[Any]:
@@ -297,7 +299,7 @@ def settle(phrase_spans: list[Any], composed: list[Any], parts: dict[tuple[int, 
             elif other.label_ in mine.stopped and extent[0] <= where[0] and where[1] <= extent[1]:
                 gives_way.append(other)  # "both legs get achy" in a sentence about walking
             elif other.label_ not in mine.siblings and not _same_place(
-                parts.get((other.start, other.end, other.label_)), mine
+                parts.get((other.start, other.end, other.label_)), mine, where
             ):
                 blocked = True
                 break
