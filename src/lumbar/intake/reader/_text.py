@@ -64,16 +64,11 @@ def _me_as_my(m: re.Match[str]) -> str:
 # injections". Their space becomes an underscore, so no phrase can start at the second word (phrases start
 # only where a word does) and the length stays the same.
 _NOT_THE_SYMPTOM = re.compile(
-    r"\b(?:hay|cabin)(?P<gap>\s)fever\b"
-    r"|\bweight(?P<gap2>\s)loss(?=\s+(?:injections?|jabs?|drugs?|medications?|medicines?|tablets?|pills?|surgery|"
+    r"(?:(?<=\bhay)|(?<=\bcabin))\s(?=fever\b)"
+    r"|(?<=\bweight)\s(?=loss\s+(?:injections?|jabs?|drugs?|medications?|medicines?|tablets?|pills?|surgery|"
     r"operation|clinic|club|programme|program|plan|group|app|journey|goals?|shots?|pens?)\b)",
     re.IGNORECASE,
 )
-
-
-def _joined(m: re.Match[str]) -> str:
-    gap = m.start("gap") if m.group("gap") is not None else m.start("gap2")
-    return m.group(0)[: gap - m.start()] + "_" + m.group(0)[gap - m.start() + 1 :]
 
 
 # `_clean_char` over ASCII, as one table: the control characters but tab and newline become spaces.
@@ -92,7 +87,7 @@ def normalise(text: str) -> str:
         text = _QUOTE_MARKS.sub(" ", text)
     text = _ME_AS_MY.sub(_me_as_my, text)
     text = _WORD_HYPHEN.sub(" ", text)
-    return _NOT_THE_SYMPTOM.sub(_joined, text)
+    return _NOT_THE_SYMPTOM.sub("_", text)
 
 
 def chunks(text: str) -> Iterator[tuple[int, str]]:

@@ -28,6 +28,7 @@ from typing import Any
 
 from lumbar.intake.model import Status
 from lumbar.intake.reader._scope import clause_like, is_list_gap
+from lumbar.intake.reader.context_rules import HYPOTHETICAL, POSSIBLE
 from lumbar.intake.reader.lexicon import NORMAL_ATTR
 
 __all__ = ["Mention", "apply_discourse"]
@@ -388,7 +389,7 @@ def apply_confirmation(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-_ASKING_ONLY = frozenset({"HYPOTHETICAL", "POSSIBLE_EXISTENCE"})  # what the opening "should I worry" itself gives
+_ASKING_ONLY = frozenset({HYPOTHETICAL, POSSIBLE})  # what the opening "should I worry" itself gives
 
 
 def _factive(before: str) -> bool:
