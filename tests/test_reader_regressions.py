@@ -844,3 +844,24 @@ def test_a_stretch_of_life_is_not_how_long_the_pain_has_lasted() -> None:
 def test_an_infection_antibiotics_from_the_gp_cleared_is_past() -> None:
     text = "I had a urine infection last month, antibiotics from the GP cleared it. My back aches after driving."
     assert read(text, kb=KB).findings.status("urinary_symptoms") is Status.UNCERTAIN
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        # round 16: symptoms said through images
+        ("my private parts feel like they've been numbed at the dentist", "saddle_numbness"),
+        ("wiping after the loo feels like wiping someone else", "saddle_numbness"),
+        ("today my legs feel like the strings have been cut", "bilateral_leg_weakness"),
+        ("the left side of my face has slid down like melted candle wax", "face_droop"),
+        ("my words are coming out like porridge", "speech_difficulty"),
+        ("my left arm feels like a sandbag", "one_sided_weakness"),
+        ("weeing feels like passing broken glass", "urinary_symptoms"),
+        # round 16: both legs, and bleeding risks
+        ("since the spinal anaesthetic I can't move either leg", "bilateral_leg_weakness"),
+        ("my legs got weak this afternoon", "bilateral_leg_weakness"),
+        ("I have ITP, platelets were 9 last week", "bleeding_disorder"),
+    ],
+)
+def test_wordings_from_the_sixteenth_round(text: str, finding: str) -> None:
+    assert read(text, kb=KB).findings.status(finding) is Status.PRESENT
