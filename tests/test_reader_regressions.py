@@ -861,6 +861,7 @@ def test_an_infection_antibiotics_from_the_gp_cleared_is_past() -> None:
         ("since the spinal anaesthetic I can't move either leg", "bilateral_leg_weakness"),
         ("my legs got weak this afternoon", "bilateral_leg_weakness"),
         ("I have ITP, platelets were 9 last week", "bleeding_disorder"),
+        ("the pain is constant now, been 2 weeks and steadily worse", "worsening"),
     ],
 )
 def test_wordings_from_the_sixteenth_round(text: str, finding: str) -> None:
