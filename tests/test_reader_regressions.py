@@ -862,6 +862,7 @@ def test_an_infection_antibiotics_from_the_gp_cleared_is_past() -> None:
         ("my legs got weak this afternoon", "bilateral_leg_weakness"),
         ("I have ITP, platelets were 9 last week", "bleeding_disorder"),
         ("the pain is constant now, been 2 weeks and steadily worse", "worsening"),
+        ("operative struck by a reversing forklift, knocked backwards", "major_trauma"),
     ],
 )
 def test_wordings_from_the_sixteenth_round(text: str, finding: str) -> None:
