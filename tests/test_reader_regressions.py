@@ -863,6 +863,10 @@ def test_an_infection_antibiotics_from_the_gp_cleared_is_past() -> None:
         ("I have ITP, platelets were 9 last week", "bleeding_disorder"),
         ("the pain is constant now, been 2 weeks and steadily worse", "worsening"),
         ("operative struck by a reversing forklift, knocked backwards", "major_trauma"),
+        # a parent's words about a child
+        ("fell out of the tree house, about 3 metres, onto his back", "major_trauma"),
+        ("he's hot to touch and being sick", "fever"),
+        ("says it stings when he wees", "urinary_symptoms"),
     ],
 )
 def test_wordings_from_the_sixteenth_round(text: str, finding: str) -> None:
