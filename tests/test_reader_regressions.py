@@ -871,3 +871,57 @@ def test_an_infection_antibiotics_from_the_gp_cleared_is_past() -> None:
 )
 def test_wordings_from_the_sixteenth_round(text: str, finding: str) -> None:
     assert read(text, kb=KB).findings.status(finding) is Status.PRESENT
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "expected"),
+    [
+        # round 17: texting spellings
+        ("it stings wen i wee", "urinary_symptoms", Status.PRESENT),
+        ("had an acident in my knickers and didnt notice", "bowel_dysfunction", Status.PRESENT),
+        # round 17: words for a fever and a stiff neck
+        ("I've got a sky high temperature", "fever", Status.PRESENT),
+        ("his neck is so stiff to bend he can't look down", "neck_stiffness", Status.PRESENT),
+        # round 17: sport
+        ("came down from a jump awkwardly at netball", "minor_trauma", Status.PRESENT),
+        ("took a boot straight into my lower back", "minor_trauma", Status.PRESENT),
+        ("I can't go up on my right tiptoes any more", "leg_weakness", Status.PRESENT),
+        ("felt something ping in my hamstring on the last sprint", "tearing_pain", None),
+        ("my hips shot up on the deadlift and I rounded", "iv_drug_use", None),
+        ("he was shooting up heroin until last year", "iv_drug_use", Status.PRESENT),
+        # round 17: what has gone back to normal, what is long-standing, what a medicine does
+        (
+            "my left foot was tingly after the epidural but that went back to normal by teatime",
+            "leg_numbness",
+            Status.UNCERTAIN,
+        ),
+        ("she has wet the bed all her life", "bladder_dysfunction", Status.UNCERTAIN),
+        ("the tramadol makes me sleepy in the day", "confusion", Status.ABSENT),
+        ("the dull ache has been slowly building", "worsening", Status.PRESENT),
+        # round 17: pregnancy and the weeks after a birth or an operation
+        (
+            "what's worrying me is the baby has been so quiet, she has hardly kicked since lunch",
+            "reduced_fetal_movements",
+            Status.PRESENT,
+        ),
+        ("My worry is that I might lose control of my bladder", "bladder_dysfunction", Status.UNCERTAIN),
+        ("baby is wriggling away as normal", "reduced_fetal_movements", Status.ABSENT),
+        ("the back ache comes every like 5-7 mins at 33 weeks", "rhythmic_pain", Status.PRESENT),
+        ("eight days after my caesarean the scar has turned red", "wound_infection_signs", Status.PRESENT),
+        ("eight days after my caesarean the scar has turned red", "recent_birth_surgery", Status.PRESENT),
+        ("if I lean on the trolley it eases off", "relief_sitting_bending", Status.PRESENT),
+    ],
+)
+def test_wordings_from_the_seventeenth_round(text: str, finding: str, expected: Status | None) -> None:
+    assert read(text, kb=KB).findings.status(finding) is expected
+
+
+def test_still_there_at_seven_weeks_is_how_long_the_pain_has_lasted() -> None:
+    assert read("Back pain still here at 7 weeks, no leg pain.", kb=KB).findings.values.duration_days == 49.0
+
+
+def test_a_carer_who_presses_the_sore_spot_is_not_in_pain() -> None:
+    text = (
+        "Mum's 84 with breast cancer. Her back is worse each week and one spot is tender when I press it, and it hurts."
+    )
+    assert read(text, kb=KB).findings.status("cancer_history") is Status.PRESENT

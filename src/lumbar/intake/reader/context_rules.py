@@ -292,10 +292,18 @@ def _uncertainty() -> list[Any]:
     ]  # fmt: skip
 
 
+# Findings that say what eases or worsens the pain: "if" before them states a habit.
+_HABITUAL_IF = {"relief_sitting_bending", "worse_with_movement", "better_with_exercise", "worse_with_rest",
+                "leg_pain_walking", "cough_sneeze_worse"}  # fmt: skip
+
+
 def _hypothetical() -> list[Any]:
     fw = "FORWARD"
     return [
-        _rule("if", HYPOTHETICAL, fw, [_words("if", "incase", "whether", "unless", "iff")], max_scope=12),
+        # "if I sit on a bench it goes off": what eases or worsens the pain, said as a habit, is no
+        # hypothesis (the red flags keep theirs: "if I lose control of my bladder")
+        _rule("if", HYPOTHETICAL, fw, [_words("if", "incase", "whether", "unless", "iff")], max_scope=12,
+              excluded_types=_HABITUAL_IF),
         _rule("in case", HYPOTHETICAL, fw, [_words("in"), _words("case")], max_scope=12),
         _rule("in the event", HYPOTHETICAL, fw, [_words("in"), _words("the"), _words("event")], max_scope=12),
         _rule("should i", HYPOTHETICAL, fw, [_words("should", "would", "will", "shall"),
@@ -493,6 +501,11 @@ def _boundaries() -> list[Any]:
               [{"LOWER": {"IN": ["not", "n't", "nt", "never"]}}, _words(*_EXPECTING),
                {"LOWER": {"IN": ["that", "how"]}, "OP": "?"}, _words("i", "it", "my", "this", "he", "she"),
                _words("would", "'d", "d", "'ll", "will", "ever", "could")]),
+        # "what's worrying me is the baby has hardly moved": the worry names something that is happening
+        _rule("what's worrying me is", _PSEUDO, "PSEUDO",
+              [_words("what", "whats"), {"LOWER": {"IN": ["'s", "s", "is"]}, "OP": "?"},
+               _words("worrying", "worries", "bothering", "concerning", "scaring", "frightening"),
+               _words("me", "us"), {"LOWER": "most", "OP": "?"}, _words("is", "'s")]),
         # "no wait, actually I fell" corrects the speaker, it denies nothing.
         _rule("no wait", _PSEUDO, "PSEUDO", [_words("no", "nope"), {"IS_PUNCT": True, "OP": "?"},
                                              _words("wait", "actually", "hang", "hold")]),

@@ -82,6 +82,8 @@ _RESOLVED = re.compile(
     # "but it went after a few minutes", "that went as soon as I stood up"
     r"|\b(?:it|they|that|which)\s+went\s+(?=(?:after|within|once|by|as\s+soon\s+as|when)\b)"
     r"|\b(?:wore|worn|wearing)\s+off\b"  # "the numbness wore off"
+    # "that all went back to normal"
+    r"|\b(?:went|gone|got|come|came|returned|is|are|was|were|been|all)\s+back\s+to\s+normal\b"
     r"|\b(?:feeling|sensation|it)\s+(?:all\s+)?came\s+back\s+(?=(?:within|after|once|when|as\s+soon\s+as|in)\b)",
     re.IGNORECASE,
 )
@@ -91,7 +93,11 @@ _NOT_NEW = re.compile(
     r"\b(?:that'?s|it'?s|this\s+is|which\s+is|that\s+is|it\s+is|that|it|which)\s+(?:not|isn'?t|is\s+not)\s+"
     r"(?:new|anything\s+new|any\s+different|different|changed|worse)\b"
     r"|\b(?:hasn'?t|has\s+not|haven'?t|have\s+not)\s+changed\s+(?:in|for)\s+(?:years|ages|a\s+long\s+time)\b"
-    r"|\b(?:said|says|is|are|been|and|stable\s+and)\s+unchanged\b",
+    r"|\b(?:said|says|is|are|been|and|stable\s+and)\s+unchanged\b"
+    # long-standing: "has wet the bed all her life", "since I was little", "ever since childhood"
+    r"|\b(?:all|most\s+of)\s+(?:my|her|his|their|your)\s+(?:life|lives)\b"
+    r"|\b(?:ever\s+)?since\s+(?:childhood|birth|(?:i|she|he|they|we)\s+(?:was|were)\s+(?:born|"
+    r"little|small|tiny|young|a\s+(?:child|kid|baby|toddler|little\s+(?:girl|boy)|girl|boy)))\b",
     re.IGNORECASE,
 )
 # What someone could do, said between a finding and "fine": "fine" is how that went, not the finding.

@@ -90,6 +90,13 @@ _NTH_WEEK = re.compile(
     r"(?:back|sciatica|pain|lbp|it|spasms?|flare|episode|agony)\b",
     re.IGNORECASE,
 )
+# "still here at 7 weeks", "still sore at day 10", "no better at 3 weeks": the episode's age, said of the pain
+_STILL_AT = re.compile(
+    r"\b(?:still\s+(?:here|there|going|around|sore|bad|hurting|painful|aching|stiff|ongoing|the\s+same|not\s+gone|"
+    r"not\s+right|no\s+better)|no\s+better|not\s+(?:gone|settled|improving|better))\s+(?:now\s+)?at\s+"
+    rf"(?:(?P<unit_first>week|day)\s+(?P<n_first>{NUM}|\d{{1,2}})|(?P<n>{NUM}|\d{{1,2}})\s+(?P<unit>weeks?|days?|months?))\b"
+    r"(?![\s-]*(?:pregnant|gestation|old|post|after))"
+)
 # "since I was about 24 (now 27)": the years between the age it began and the age now
 _SINCE_AGE = re.compile(
     r"\bsince\s+(?:i\s+was|i\s+turned|age|aged|the\s+age\s+of|my\s+early|my\s+late|my\s+mid)\s+"
@@ -293,6 +300,11 @@ def _durations(text: str, pregnancy_at: frozenset[int] = frozenset()) -> Iterato
         n = number(m.group("n"))
         if n is not None:
             yield n * (7.0 if m.group("unit").lower().startswith("w") else 1.0)
+    for m in _STILL_AT.finditer(text):
+        n = number(m.group("n") or m.group("n_first"))
+        days = _unit_days(m.group("unit") or m.group("unit_first"))
+        if n is not None and days is not None and m.start("n" if m.group("n") else "n_first") not in pregnancy_at:
+            yield n * days
     for m in _THE_PAST_UNIT.finditer(text):
         days = _unit_days(m.group("unit"))
         if days is not None:

@@ -15,7 +15,8 @@ lower-case text in a small notation, so that one line covers the ways people say
 
 The last word of a phrase also matches its plural (`spasm` matches `spasms`); contractions match
 their spelled-out and apostrophe-less forms (`can't` matches `cant`, `cannot` and `can not`); a
-hyphen matches a space; `without` also matches its shorthand "w/o" and "w/out"; a word ending in -ing
+hyphen matches a space; a few words also match their shorthand and texting spellings (`_SHORTHAND`:
+`without` "w/o", `when` "wen", `and` "n", `because` "coz"); a word ending in -ing
 also matches it without the g ("liftin", "workin'"); and a few red-flag words (`_TYPO_TOLERANT`) also
 match their commonest misspellings ("numbess", "bowles").
 
@@ -67,13 +68,23 @@ _ANY_WORDS = r"(?:\s+(?!(?:not|no|never|nothing|without|nor)\b)(?![^\s.,;:!?]*n'
 _SPECIAL_NT = {"can't": r"(?:can'?t|cannot|can\s+not)", "won't": r"(?:won'?t|will\s+not)",
                "shan't": r"(?:shan'?t|shall\s+not)", "ain't": r"ain'?t"}  # fmt: skip
 _ANY_NT = r"(?:\w+n't|(?:is|are|was|were|do|does|did|has|have|had|ca|wo|could|would|should|might|must|need)n'?t)"
-# Shorthand a word is also written in ("poo came out w/o me knowing").
-_SHORTHAND = {"without": ("without", "w/o", "w/out")}
+# Shorthand and texting spellings a word is also written in ("poo came out w/o me knowing", "burning wen
+# i pee", "numb n tingly", "cant feel it coz its numb").
+_SHORTHAND = {
+    "without": ("without", "w/o", "w/out"),
+    "when": ("when", "wen", "whn"),
+    "and": ("and", "n", "&"),
+    "you": ("you", "u"),
+    "your": ("your", "ur"),
+    "because": ("because", "becuase", "becasue", "coz", "cuz", "cos", "bc", "b/c"),
+    "coming": ("coming", "comming"),
+}
 # The red-flag words people most often misspell in a hurry ("numbess round my privates", "bowles not
 # workin"): each also matches itself with one letter dropped or two neighbouring letters swapped, from
 # its third letter on (so what a match starts with stays known). Real words among those are left out.
 _TYPO_TOLERANT = ("numbness", "tingling", "bowels", "bladder", "weakness", "temperature", "incontinence",
-                  "incontinent", "sciatica", "privates", "genitals", "buttocks", "paralysed", "paralyzed")  # fmt: skip
+                  "incontinent", "sciatica", "privates", "genitals", "buttocks", "paralysed", "paralyzed",
+                  "accident", "accidents")  # fmt: skip
 _NOT_TYPOS = frozenset({"bowls", "bowel", "buttock", "bowes"})
 
 
@@ -162,7 +173,7 @@ def _word(word: str, last: bool) -> str:
     if word == "myself":
         return _MYSELF
     if word in _SHORTHAND:
-        return "(?:" + "|".join(re.escape(w) for w in _SHORTHAND[word]) + ")"
+        return "(?:" + "|".join(_plural(w) if last else re.escape(w) for w in _SHORTHAND[word]) + ")"
     if word.startswith("'") and word[1:] in _CLITICS:
         return "'" + re.escape(word[1:])
     if word in _SPECIAL_NT:

@@ -123,7 +123,10 @@ _OWN_BACK = re.compile(
     r"\bmy\s+(?:own\s+)?(?:lower\s+|low\s+|upper\s+|bad\s+|sore\s+)?(?:back|spine)\b"
     r"|\b(?:i|i've|i'm|ive|im|me)\b[^.!?\n]{0,30}\bback\b"
     r"|\bmine\b"  # "my mum died of bone cancer ... mine started after squash": the writer's own pain
-    r"|\b(?:i|i've|i'm|ive|im)\b[^.!?\n]{0,30}\b(?:pain|ache|aches|aching|spasms?|hurts?|sore|pulled|strained|"
+    # "I've had pain", but not "one spot ... tender when I press it, and it hurts": no one else's pronoun
+    # between the writer and the pain
+    r"|\b(?:i|i've|i'm|ive|im)\b(?:(?!\b(?:he|she|it|they|him|his|her|hers|he's|she's|it's)\b)[^.!?\n]){0,30}"
+    r"\b(?:pain|ache|aches|aching|spasms?|hurts?|sore|pulled|strained|"
     r"tweaked|twisted|injured|jarred|ricked)\b",
     re.IGNORECASE,
 )
