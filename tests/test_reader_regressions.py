@@ -925,3 +925,17 @@ def test_a_carer_who_presses_the_sore_spot_is_not_in_pain() -> None:
         "Mum's 84 with breast cancer. Her back is worse each week and one spot is tender when I press it, and it hurts."
     )
     assert read(text, kb=KB).findings.status("cancer_history") is Status.PRESENT
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("sciatica down my right leg for 2 weeks, left leg fine", "right"),
+        ("pain down the back of my left leg, right leg totally normal", "left"),
+        ("no pain in the left leg, right buttock aching", "right"),
+        ("legs r ok, back sore in one spot", None),
+        ("right sciatica, now the left leg too", "both"),
+    ],
+)
+def test_a_side_said_to_be_well_is_not_the_side_of_the_pain(text: str, side: str | None) -> None:
+    assert read(text, kb=KB).findings.values.side == side

@@ -276,10 +276,27 @@ _COURSE = [
 ]  # fmt: skip
 
 
+# "left leg fine", "the right leg is totally normal", "nothing in the left leg": a side said to be well
+_SIDE_WELL_AFTER = re.compile(
+    r"\s*(?:is|'s|s|feels|feel|are|seems|has\s+been|been|still)?\s*(?:totally|completely|absolutely|perfectly|all)?\s*"
+    r"(?:fine|normal|ok|okay|unaffected|good|alright|all\s+right|clear|spared|nad)\b"
+)
+_SIDE_WELL_BEFORE = re.compile(r"\b(?:no|not|nothing|without)\s+(?:\w+\s+){0,3}(?:in|on|down|into)?\s*(?:the|my)?\s*$")
+
+
+def _side_said(pattern: re.Pattern[str], text: str) -> bool:
+    """Is the side said of something wrong (not "left leg fine", "no pain in the left leg")?"""
+    return any(
+        not _SIDE_WELL_AFTER.match(text, m.end())
+        and not _SIDE_WELL_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        for m in pattern.finditer(text)
+    )
+
+
 def _side(text: str) -> str | None:
     if _BOTH.search(text):
         return "both"
-    left, right = bool(_LEFT.search(text)), bool(_RIGHT.search(text))
+    left, right = _side_said(_LEFT, text), _side_said(_RIGHT, text)
     if left and right:
         return "both"
     return "left" if left else "right" if right else None
