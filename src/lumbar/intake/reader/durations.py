@@ -90,6 +90,8 @@ _NTH_WEEK = re.compile(
     r"(?:back|sciatica|pain|lbp|it|spasms?|flare|episode|agony)\b",
     re.IGNORECASE,
 )
+# "I have 52 years", "a woman of 38 years": an age in years said as in French or Spanish
+_AGE_SAID_BEFORE = re.compile(r"\b(?:i\s+have|i\s+has|(?:woman|man|lady|girl|boy|guy|male|female|gentleman)\s+of)\s+$")
 # "still here at 7 weeks", "still sore at day 10", "no better at 3 weeks": the episode's age, said of the pain
 _STILL_AT = re.compile(
     r"\b(?:still\s+(?:here|there|going|around|sore|bad|hurting|painful|aching|stiff|ongoing|the\s+same|not\s+gone|"
@@ -270,8 +272,15 @@ def _durations(text: str, pregnancy_at: frozenset[int] = frozenset()) -> Iterato
             continue  # single-letter units only straight after a digit ("3d", "2w")
         if unit.startswith("y") and m.start("n") in ages_alone:
             continue  # "45 years." alone: the age
+        if (
+            unit.startswith("y")
+            and _AGE_SAID_BEFORE.search(text, max(0, m.start("n") - 20), m.start("n"))
+            and not re.match(r"\s*(?:of|since|with|now|experience|history)\b", text[m.end() :])
+        ):
+            continue  # "I have 52 years", "woman of 38 years": the age
         before = text[max(0, m.start() - 14) : m.start()]
-        if _NOT_EPISODE_BEFORE.search(before):
+        in_the_last = re.match(r"\s*(?:the\s+)?(?:last|past)\b", m.group(0)) and re.search(r"\bin\s*$", before)
+        if _NOT_EPISODE_BEFORE.search(before) and not in_the_last:
             continue  # "twice a day", "in 2 weeks", "once a year", "I'm 45 years"
         if _OTHER_THING_BEFORE.search(text[max(0, m.start() - 45) : m.start()]):
             continue
