@@ -939,3 +939,45 @@ def test_a_carer_who_presses_the_sore_spot_is_not_in_pain() -> None:
 )
 def test_a_side_said_to_be_well_is_not_the_side_of_the_pain(text: str, side: str | None) -> None:
     assert read(text, kb=KB).findings.values.side == side
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "expected"),
+    [
+        # round 18: English as a second language
+        ("the skin between the legs is all sleeping since yesterday", "saddle_numbness", Status.PRESENT),
+        ("since this morning I cannot make pipi", "bladder_dysfunction", Status.PRESENT),
+        # round 18: what is buried in a long message, and what is played down
+        ("I no longer get the feeling that I need to go any more", "bladder_dysfunction", Status.PRESENT),
+        ("I keep wetting into my pants without noticing", "bladder_dysfunction", Status.PRESENT),
+        ("I don't get the feeling that I need to go to the gym any more", "bladder_dysfunction", None),
+        ("my legs don't want to hold me today", "bilateral_leg_weakness", Status.PRESENT),
+        ("the right one started dragging on Monday", "right_leg_symptoms", Status.PRESENT),
+        ("I honestly thought I'd pass out from the pain", "fainting", Status.UNCERTAIN),
+        ("woke up feeling like I'd been run over by a truck", "major_trauma", Status.ABSENT),
+        ("it felt like something snapped in my lower back when I sneezed", "tearing_pain", None),
+        ("it felt like something was tearing in my back and belly", "tearing_pain", Status.PRESENT),
+        ("I can feel something beating like a second heart in my belly", "pulsating_abdomen", Status.PRESENT),
+        # round 18: medicines
+        ("the dihydrocodeine from the pharmacy made me woozy", "fainting", Status.UNCERTAIN),
+        ("I had a five day course of prednisolone for asthma", "steroid_use", Status.ABSENT),
+        ("the tramadol barely touches it now", "treatment_not_working", Status.PRESENT),
+        ("I still inject now and then", "iv_drug_use", Status.PRESENT),
+        # round 18: chronic pain, and other people
+        ("my spasms have become a lot more frequent", "worsening", Status.PRESENT),
+        ("a painful red eye that the hospital diagnosed as iritis", "uveitis_history", Status.PRESENT),
+        ("a friend of mine had a burst aneurysm last year", "known_aneurysm", None),
+    ],
+)
+def test_wordings_from_the_eighteenth_round(text: str, finding: str, expected: Status | None) -> None:
+    assert read(text, kb=KB).findings.status(finding) is expected
+
+
+@pytest.mark.parametrize(("text", "age"), [("Hello, I have 52 years.", 52), ("I am woman of 38 years.", 38)])
+def test_an_age_said_as_in_french_or_spanish_is_no_duration(text: str, age: int) -> None:
+    values = read(text, kb=KB).findings.values
+    assert (values.age, values.duration_days) == (age, None)
+
+
+def test_in_the_last_two_months_is_a_duration() -> None:
+    assert read("In the last two months the spasms come more often.", kb=KB).findings.values.duration_days == 60.0

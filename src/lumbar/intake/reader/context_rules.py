@@ -238,7 +238,10 @@ def _uncertainty() -> list[Any]:
         _rule("might", POSSIBLE, fw, [_words("might", "may", "could"), _words("be", "have", "it", "get")],
               max_scope=6),
         # a belief the person went on to check: "went to A&E because I thought I had numbness down below"
-        _rule("i thought i had", POSSIBLE, fw, [_words("i", "we"), _words("thought", "feared", "worried"),
+        _rule("i thought i had", POSSIBLE, fw, [_words("i", "we"),
+                                                {"LOWER": {"IN": ["genuinely", "really", "honestly", "actually",
+                                                                  "literally", "seriously", "truly"]}, "OP": "?"},
+                                                _words("thought", "feared", "worried"),
                                                 _words("i", "it", "i'd", "id"), _words("had", "was", "might", "'d")],
               max_scope=6),
         # A medicine or treatment only talked of: "my GP suggested I might start methotrexate"
@@ -277,7 +280,10 @@ def _uncertainty() -> list[Any]:
         *(_rule("tablets made me dizzy", POSSIBLE, fw,
                 [_words("which", "that", "tablets", "pills", "meds", "medication", "medicine", "gabapentin",
                         "pregabalin", "codeine", "tramadol", "amitriptyline", "morphine", "diazepam", "opioids",
-                        "naproxen", "co-codamol", "cocodamol", "nortriptyline", "duloxetine", "baclofen"),
+                        "naproxen", "co-codamol", "cocodamol", "nortriptyline", "duloxetine", "baclofen",
+                        "co-dydramol", "codydramol", "dydramol", "codamol", "dihydrocodeine", "oxycodone",
+                        "methocarbamol", "cyclobenzaprine", "chemist", "pharmacy", "pharmacist", "prescription",
+                        "relaxant", "relaxants", "painkillers"),
                  _words("made", "makes", "make", "making"), _words("me", "him", "her"), *feel],
                 max_scope=3, allowed_types={"fainting"}, followed_by=_DIZZY)
           for feel in ([], [_words("feel", "feeling", "go")])),
@@ -460,6 +466,13 @@ def _others() -> list[Any]:
                                                    "person", "fella", "fellow", "colleague", "friend", "mate"),
                                             _words("at", "from", "in"),
                                             _words("work", "the", "my", "church", "school", "uni", "our")],
+              max_scope=25, whole_sentence=True, **terminate_family),
+        # "a colleague of mine in his sixties collapsed with a burst aneurysm": someone the person knows
+        _rule("a colleague of mine", FAMILY, fw, [_words("a", "one", "this", "another"),
+                                                  _words("colleague", "friend", "mate", "neighbour", "neighbor",
+                                                         "coworker", "workmate", "relative", "cousin", "pal",
+                                                         "acquaintance", "client", "patient", "teammate"),
+                                                  _words("of"), _words("mine", "ours", "my", "his", "hers")],
               max_scope=25, whole_sentence=True, **terminate_family),
         # "Hers goes down her leg and her foot's gone tingly": the other person's, whoever writes
         _rule("hers", FAMILY, fw, [_words("hers")], max_scope=15, **terminate_family),
