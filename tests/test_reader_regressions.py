@@ -981,3 +981,20 @@ def test_an_age_said_as_in_french_or_spanish_is_no_duration(text: str, age: int)
 
 def test_in_the_last_two_months_is_a_duration() -> None:
     assert read("In the last two months the spasms come more often.", kb=KB).findings.values.duration_days == 60.0
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "expected"),
+    [
+        # round 19: slang, reported advice, and guesses at a diagnosis
+        ("came off the quad bike at high speed yesterday", "major_trauma", Status.PRESENT),
+        ("I can't properly move my legs since the fall", "bilateral_leg_weakness", Status.PRESENT),
+        ("there's a lump sticking out of my spine that wasn't there last week", "structural_deformity", Status.PRESENT),
+        ("now I reckon I've got cancer, thanks Google", "cancer_history", Status.UNCERTAIN),
+        ("I think it's another kidney stone like last year", "kidney_stone_history", Status.PRESENT),
+        ("I sit on a wall and the ache goes off, then I can carry on", "relief_sitting_bending", Status.PRESENT),
+        ("leaning on the trolley lets me walk further", "relief_sitting_bending", Status.PRESENT),
+    ],
+)
+def test_wordings_from_the_nineteenth_round(text: str, finding: str, expected: Status | None) -> None:
+    assert read(text, kb=KB).findings.status(finding) is expected

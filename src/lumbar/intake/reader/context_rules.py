@@ -244,6 +244,14 @@ def _uncertainty() -> list[Any]:
                                                 _words("thought", "feared", "worried"),
                                                 _words("i", "it", "i'd", "id"), _words("had", "was", "might", "'d")],
               max_scope=6),
+        # A diagnosis the person fears or guesses: "googled back pain and now I think I have cancer"
+        _rule("i think i have", POSSIBLE, fw, [_words("i", "we"),
+                                               {"LOWER": {"IN": ["now", "really", "honestly", "genuinely"]}, "OP": "?"},
+                                               _words("think", "reckon", "fear", "worry", "suspect", "bet"),
+                                               {"LOWER": "that", "OP": "?"}, _words("i"),
+                                               _words("have", "'ve", "ve", "got"),
+                                               {"LOWER": "got", "OP": "?"}],
+              max_scope=6, allowed_types=_GUESSED_DIAGNOSES),
         # A medicine or treatment only talked of: "my GP suggested I might start methotrexate"
         _rule("might start", POSSIBLE, fw, [_words("might", "may", "could", "should"), {"LOWER": "need", "OP": "?"},
                                             {"LOWER": "to", "OP": "?"}, _words("start", "starting", "begin", "try",
@@ -298,6 +306,10 @@ def _uncertainty() -> list[Any]:
     ]  # fmt: skip
 
 
+# Diagnoses a person can only guess at ("I think I have cancer"), unlike symptoms they feel.
+_GUESSED_DIAGNOSES = {"cancer_history", "known_aneurysm", "kidney_stone_history", "multiple_sclerosis",
+                      "known_spondyloarthritis", "osteoporosis", "known_disc_problem", "spinal_arthritis",
+                      "scoliosis_known"}  # fmt: skip
 # Findings that say what eases or worsens the pain: "if" before them states a habit.
 _HABITUAL_IF = {"relief_sitting_bending", "worse_with_movement", "better_with_exercise", "worse_with_rest",
                 "leg_pain_walking", "cough_sneeze_worse"}  # fmt: skip
@@ -519,6 +531,11 @@ def _boundaries() -> list[Any]:
               [_words("what", "whats"), {"LOWER": {"IN": ["'s", "s", "is"]}, "OP": "?"},
                _words("worrying", "worries", "bothering", "concerning", "scaring", "frightening"),
                _words("me", "us"), {"LOWER": "most", "OP": "?"}, _words("is", "'s")]),
+        # "a bump on my spine that wasn't there before": new, not denied
+        _rule("that wasn't there before", _PSEUDO, "PSEUDO",
+              [_words("that", "which", "it"), _words("was", "were", "is", "has"), _NT,
+               {"LOWER": {"IN": ["been", "there", "here"]}, "OP": "*"},
+               _words("before", "previously", "yesterday", "earlier", "last")]),
         # "no wait, actually I fell" corrects the speaker, it denies nothing.
         _rule("no wait", _PSEUDO, "PSEUDO", [_words("no", "nope"), {"IS_PUNCT": True, "OP": "?"},
                                              _words("wait", "actually", "hang", "hold")]),
