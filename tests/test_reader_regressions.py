@@ -998,3 +998,31 @@ def test_in_the_last_two_months_is_a_duration() -> None:
 )
 def test_wordings_from_the_nineteenth_round(text: str, finding: str, expected: Status | None) -> None:
     assert read(text, kb=KB).findings.status(finding) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "expected"),
+    [
+        # round 20: early and subtle signs, in the person's own words
+        ("when I wipe it feels kind of muffled, like through a glove", "saddle_numbness", Status.PRESENT),
+        (
+            "the bit between my legs feels like when the dentist's injection is wearing off",
+            "saddle_numbness",
+            Status.PRESENT,
+        ),
+        ("I can't quite tell when I've finished a poo any more", "bowel_dysfunction", Status.PRESENT),
+        ("he's hardly passed any water since last night", "bladder_dysfunction", Status.PRESENT),
+        ("I didn't realise I needed the loo until I'd already leaked", "bladder_dysfunction", Status.PRESENT),
+        ("I'm peeing but I can't really feel it happening", "bladder_dysfunction", Status.PRESENT),
+        ("my big toe won't lift up like the other one", "leg_weakness", Status.PRESENT),
+        ("I feel a bit warm in the evenings", "fever", Status.PRESENT),
+        # round 20: men's health look-alikes
+        ("my hernia's been stuck out for three hours", "hernia_stuck", Status.PRESENT),
+        ("the hernia still goes back in fine", "hernia_stuck", Status.ABSENT),
+        ("my back is stiff and it's stuck out at an angle", "hernia_stuck", None),
+        ("had my prostate biopsy on Monday", "recent_birth_surgery", Status.PRESENT),
+        ("peeing burns and I'm going every half hour", "urinary_symptoms", Status.PRESENT),
+    ],
+)
+def test_wordings_from_the_twentieth_round(text: str, finding: str, expected: Status | None) -> None:
+    assert read(text, kb=KB).findings.status(finding) is expected
