@@ -1026,3 +1026,18 @@ def test_wordings_from_the_nineteenth_round(text: str, finding: str, expected: S
 )
 def test_wordings_from_the_twentieth_round(text: str, finding: str, expected: Status | None) -> None:
     assert read(text, kb=KB).findings.status(finding) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "expected"),
+    [
+        ("my period's about ten days overdue", "positive_pregnancy_test", Status.PRESENT),
+        ("did a test last night and it came back positive", "positive_pregnancy_test", Status.PRESENT),
+        ("I just found out I'm pregnant", "pregnancy", Status.PRESENT),
+        ("I just found out I'm pregnant", "positive_pregnancy_test", Status.PRESENT),
+        ("preg test was negative", "positive_pregnancy_test", Status.ABSENT),
+        ("preg test was negative", "pregnancy", Status.ABSENT),
+    ],
+)
+def test_an_early_pregnancy_is_read_from_a_test_or_a_late_period(text: str, finding: str, expected: Status) -> None:
+    assert read(text, kb=KB).findings.status(finding) is expected
