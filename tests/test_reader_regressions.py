@@ -1041,3 +1041,21 @@ def test_wordings_from_the_twentieth_round(text: str, finding: str, expected: St
 )
 def test_an_early_pregnancy_is_read_from_a_test_or_a_late_period(text: str, finding: str, expected: Status) -> None:
     assert read(text, kb=KB).findings.status(finding) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "expected"),
+    [
+        ("my periods stopped about five years ago", "postmenopausal", Status.PRESENT),
+        ("bloated pretty much every day for weeks", "persistent_bloating", Status.PRESENT),
+        ("a small hard lump on my left testicle", "testicular_lump", Status.PRESENT),
+        ("a soft bulge in my right groin when I cough", "groin_hernia", Status.PRESENT),
+        ("My sister, 62, has been bloated every day for weeks. My own back is stiff.", "persistent_bloating", None),
+    ],
+)
+def test_cancer_pathway_and_hernia_signs_are_read(text: str, finding: str, expected: Status | None) -> None:
+    assert read(text, kb=KB).findings.status(finding) is expected
+
+
+def test_years_since_the_menopause_are_not_how_long_the_pain_has_lasted() -> None:
+    assert read("63F, post-menopausal 10 years. Mechanical LBP.", kb=KB).findings.values.duration_days is None

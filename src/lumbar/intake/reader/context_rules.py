@@ -461,9 +461,16 @@ def _others() -> list[Any]:
         # felt a spasm" is about the person.
         _rule("my dad", FAMILY, fw, [possessive, {"LOWER": {"IN": _RELATIVE_ADJECTIVES}, "OP": "?"},
                                      _words(*_RELATIONS), {"LOWER": {"IN": ["'s", "'"]}, "OP": "?"},
+
                                      {"LOWER": {"IN": ["and", "&", "or"]}, "OP": "?"},
                                      {"LOWER": {"IN": ["my", "his", "her", "our"]}, "OP": "?"},
                                      {"LOWER": {"IN": _RELATIONS}, "OP": "?"}, _words(*_RELATIVE_VERBS)],
+              max_scope=15, **terminate_family),
+        # "My sister, 62, has been bloated for weeks": the same, with the relative's age in apposition
+        _rule("my sister, 62,", FAMILY, fw, [possessive, {"LOWER": {"IN": _RELATIVE_ADJECTIVES}, "OP": "?"},
+                                             _words(*_RELATIONS), {"IS_PUNCT": True},
+                                             {"LOWER": {"REGEX": r"^\d{1,3}$"}}, {"IS_PUNCT": True, "OP": "?"},
+                                             _words(*_RELATIVE_VERBS)],
               max_scope=15, **terminate_family),
         # "My dad (lung cancer) was admitted": the relative's own findings, in brackets after the word
         _rule("my dad (", FAMILY, fw, [possessive, {"LOWER": {"IN": _RELATIVE_ADJECTIVES}, "OP": "?"},

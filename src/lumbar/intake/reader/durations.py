@@ -133,7 +133,7 @@ _OTHER_THING_BEFORE = re.compile(
     r"play(?:s|ed|ing)?(?!\s+up)|had\s+(?:my|the|a|our|her)\s+(?:baby|son|daughter|twins)|gave\s+birth|"
     r"c-?\s*section|caesarean|cesarean|"
     r"osteoporosis|arthritis|spondylitis|spondyloarthritis|axspa|cancer|asthma|copd|waiting\s+list|wait\s+list|"
-    r"remission|crohn'?s|colitis|psoriasis|"
+    r"remission|crohn'?s|colitis|psoriasis|(?:post[\s-]*)?menopaus\w*|"
     r"waitlist|appointment|referral|"
     # a weight gained or lost: "put on about 15 kg over the last few years"
     r"kgs?|kilos?|lbs?|pounds|stones?)\b"
