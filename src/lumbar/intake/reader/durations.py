@@ -17,11 +17,17 @@ from datetime import date
 
 from lumbar.intake.reader._numbers import DIGIT, HALF, NUM, number
 
-__all__ = ["AGE_ALONE", "duration_days"]
+__all__ = ["AGE_ALONE", "AGE_IN_YEARS", "duration_days"]
 
 # "..., it go away. 45 years": an adult age in years standing alone as a sentence or list item; the age
 # (values.py reads it so), not a duration
 AGE_ALONE = re.compile(r"(?:^|[,;.!]\s*)(?P<age>[1-9]\d)\s*(?:years?|yrs?)(?:\s+old)?\s*(?=[,;.!]|$)")
+# "I have 52 years", "a woman of 38 years": the age said as in French, Spanish, Italian or Portuguese (values.py
+# reads it so), not a duration; "I have 20 years of back pain" is a duration
+AGE_IN_YEARS = re.compile(
+    r"\b(?:i\s+have|i\s+has|(?:woman|man|lady|girl|boy|guy|male|female|gentleman)\s+of)\s+(?P<age>\d{1,3})\s+"
+    r"(?:years?|yrs?)\b(?!\s+(?:ago|of|since|with|now|experience|history))"
+)
 
 _UNIT_DAYS = {
     "minute": 1 / 1440, "min": 1 / 1440, "hour": 1 / 24, "hr": 1 / 24, "h": 1 / 24, "day": 1.0, "d": 1.0,
@@ -90,8 +96,6 @@ _NTH_WEEK = re.compile(
     r"(?:back|sciatica|pain|lbp|it|spasms?|flare|episode|agony)\b",
     re.IGNORECASE,
 )
-# "I have 52 years", "a woman of 38 years": an age in years said as in French or Spanish
-_AGE_SAID_BEFORE = re.compile(r"\b(?:i\s+have|i\s+has|(?:woman|man|lady|girl|boy|guy|male|female|gentleman)\s+of)\s+$")
 # "still here at 7 weeks", "still sore at day 10", "no better at 3 weeks": the episode's age, said of the pain
 _STILL_AT = re.compile(
     r"\b(?:still\s+(?:here|there|going|around|sore|bad|hurting|painful|aching|stiff|ongoing|the\s+same|not\s+gone|"
@@ -254,7 +258,7 @@ def _durations(text: str, pregnancy_at: frozenset[int] = frozenset()) -> Iterato
     between = _months_between(text)
     if between is not None:
         yield between
-    ages_alone = {a.start("age") for a in AGE_ALONE.finditer(text)}
+    ages_alone = {a.start("age") for a in (*AGE_ALONE.finditer(text), *AGE_IN_YEARS.finditer(text))}
     for m in _DURATION_PATTERNS[0].finditer(text):
         after = m.group("after").strip(" -\t\n")
         unit = m.group("unit")
@@ -271,13 +275,7 @@ def _durations(text: str, pregnancy_at: frozenset[int] = frozenset()) -> Iterato
         if len(unit) == 1 and not re.search(r"\d\s*[hdwy]\b", m.group(0)):
             continue  # single-letter units only straight after a digit ("3d", "2w")
         if unit.startswith("y") and m.start("n") in ages_alone:
-            continue  # "45 years." alone: the age
-        if (
-            unit.startswith("y")
-            and _AGE_SAID_BEFORE.search(text, max(0, m.start("n") - 20), m.start("n"))
-            and not re.match(r"\s*(?:of|since|with|now|experience|history)\b", text[m.end() :])
-        ):
-            continue  # "I have 52 years", "woman of 38 years": the age
+            continue  # "45 years." alone, "I have 52 years": the age
         before = text[max(0, m.start() - 14) : m.start()]
         in_the_last = re.match(r"\s*(?:the\s+)?(?:last|past)\b", m.group(0)) and re.search(r"\bin\s*$", before)
         if _NOT_EPISODE_BEFORE.search(before) and not in_the_last:

@@ -17,7 +17,7 @@ from typing import Any
 from lumbar.intake.model import Values
 from lumbar.intake.reader._family import FAMILY_SEX, RELATIVE_WORDS
 from lumbar.intake.reader._numbers import DIGIT, HALF, NUM, digits, number
-from lumbar.intake.reader.durations import AGE_ALONE, duration_days
+from lumbar.intake.reader.durations import AGE_ALONE, AGE_IN_YEARS, duration_days
 from lumbar.intake.reader.temperature import body_temperature
 
 __all__ = ["read_values"]
@@ -58,11 +58,7 @@ _AGE_PATTERNS = [
     re.compile(r"\b(?P<age>\d{1,3})\s*(?:-|\s)?\s*(?:y/o|yo|yrs?[\s-]*old|years?[\s-]*old|yr[\s-]*old)\b"),
     re.compile(r"(?<!onset\s)\b(?:aged?|age:|dob\s*age)\s*:?\s*(?P<age>\d{1,3})\b" + _NOT_AGE_AFTER),
     _WRITERS_AGE,
-    # "I have 52 years", "woman of 38 years": the age said as in French, Spanish, Italian or Portuguese
-    re.compile(
-        r"\b(?:i\s+have|i\s+has|(?:woman|man|lady|girl|boy|guy|male|female|gentleman)\s+of)\s+(?P<age>\d{1,3})\s+"
-        r"(?:years?|yrs?)\b(?!\s+(?:ago|of|since|with|now|experience|history))"
-    ),
+    AGE_IN_YEARS,  # "I have 52 years", "woman of 38 years"
     re.compile(
         # the sex word whole: "couldn't manage 100 metres" is no "man aged 100"
         rf"(?<![\w'])(?P<sex>{_FEMALE}|{_MALE})(?![a-z])\s*,?\s*(?:aged?\s*|of\s+)?(?P<age>\d{{1,3}})\b(?!\s*/)"
