@@ -1059,3 +1059,25 @@ def test_cancer_pathway_and_hernia_signs_are_read(text: str, finding: str, expec
 
 def test_years_since_the_menopause_are_not_how_long_the_pain_has_lasted() -> None:
     assert read("63F, post-menopausal 10 years. Mechanical LBP.", kb=KB).findings.values.duration_days is None
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "expected"),
+    [
+        # round 21: injuries, cancer and night pain
+        ("got stabbed in the back walking home", "major_trauma", Status.PRESENT),
+        ("it felt like being stabbed in the lower back", "major_trauma", Status.ABSENT),
+        ("the horse rolled on top of me", "major_trauma", Status.PRESENT),
+        ("got tackled hard at rugby", "minor_trauma", Status.PRESENT),
+        ("slipped getting out of the bath", "minor_trauma", Status.PRESENT),
+        ("he can't get his legs to work to stand up", "bilateral_leg_weakness", Status.PRESENT),
+        ("I can't put any weight on my left leg", "leg_weakness", Status.PRESENT),
+        ("the graze has gone red and hot and is oozing", "wound_infection_signs", Status.PRESENT),
+        ("pressing on the middle of my lower spine makes me jump", "spinal_tenderness", Status.PRESENT),
+        ("the ache doesn't let up day or night", "constant_pain", Status.PRESENT),
+        ("I end up sleeping in the armchair", "night_pain", Status.PRESENT),
+        ("now I'm messing myself with no warning", "bowel_dysfunction", Status.PRESENT),
+    ],
+)
+def test_wordings_from_the_twenty_first_round(text: str, finding: str, expected: Status) -> None:
+    assert read(text, kb=KB).findings.status(finding) is expected
