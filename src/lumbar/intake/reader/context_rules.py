@@ -456,25 +456,22 @@ def _others() -> list[Any]:
     fw, bw = "FORWARD", "BACKWARD"
     possessive = {"LOWER": {"IN": ["my", "his", "her", "our", "their", "a", "your", "the"]}, "OP": "?"}
     terminate_family: dict[str, Any] = {"terminated_by": {_SELF}}
+    # "my older sister"
+    relative = [possessive, {"LOWER": {"IN": _RELATIVE_ADJECTIVES}, "OP": "?"}, _words(*_RELATIONS)]
     return [
         # Only a relative who is the subject ("my dad had...", "my wife has..."): "I picked up my son and
         # felt a spasm" is about the person.
-        _rule("my dad", FAMILY, fw, [possessive, {"LOWER": {"IN": _RELATIVE_ADJECTIVES}, "OP": "?"},
-                                     _words(*_RELATIONS), {"LOWER": {"IN": ["'s", "'"]}, "OP": "?"},
-
+        _rule("my dad", FAMILY, fw, [*relative, {"LOWER": {"IN": ["'s", "'"]}, "OP": "?"},
                                      {"LOWER": {"IN": ["and", "&", "or"]}, "OP": "?"},
                                      {"LOWER": {"IN": ["my", "his", "her", "our"]}, "OP": "?"},
                                      {"LOWER": {"IN": _RELATIONS}, "OP": "?"}, _words(*_RELATIVE_VERBS)],
               max_scope=15, **terminate_family),
         # "My sister, 62, has been bloated for weeks": the same, with the relative's age in apposition
-        _rule("my sister, 62,", FAMILY, fw, [possessive, {"LOWER": {"IN": _RELATIVE_ADJECTIVES}, "OP": "?"},
-                                             _words(*_RELATIONS), {"IS_PUNCT": True},
-                                             {"LOWER": {"REGEX": r"^\d{1,3}$"}}, {"IS_PUNCT": True, "OP": "?"},
-                                             _words(*_RELATIVE_VERBS)],
+        _rule("my sister, 62,", FAMILY, fw, [*relative, {"IS_PUNCT": True}, {"LOWER": {"REGEX": r"^\d{1,3}$"}},
+                                             {"IS_PUNCT": True, "OP": "?"}, _words(*_RELATIVE_VERBS)],
               max_scope=15, **terminate_family),
         # "My dad (lung cancer) was admitted": the relative's own findings, in brackets after the word
-        _rule("my dad (", FAMILY, fw, [possessive, {"LOWER": {"IN": _RELATIVE_ADJECTIVES}, "OP": "?"},
-                                       _words(*_RELATIONS), _words("(")], max_scope=8, **terminate_family),
+        _rule("my dad (", FAMILY, fw, [*relative, _words("(")], max_scope=8, **terminate_family),
         # A correction: "I did have a temperature, no, sorry, that was my son"
         _rule("that was my son", FAMILY, bw, [_words("that", "this", "it"), _words("was", "is", "'s", "were"),
                                               _words("my", "our"), _words(*_RELATIONS)], max_scope=12,
