@@ -45,6 +45,12 @@ _NO_TARGETS = {"__NO_TARGET__"}  # allowed_types for modifiers that only end oth
 _NT = {"LOWER": {"IN": ["not", "n't", "nt"]}}
 _EXPECTING = ["expect", "expected", "think", "thought", "imagine", "imagined", "dream", "dreamed", "dreamt",
               "believe", "believed"]  # fmt: skip
+# Medicines (and where they come from) whose side effect may be dizziness.
+_MEDICINES = ("tablets", "pills", "meds", "medication", "medicine", "gabapentin", "pregabalin", "codeine", "tramadol",
+              "amitriptyline", "morphine", "diazepam", "opioids", "naproxen", "co-codamol", "cocodamol",
+              "nortriptyline", "duloxetine", "baclofen", "co-dydramol", "codydramol", "dydramol", "codamol",
+              "dihydrocodeine", "oxycodone", "methocarbamol", "cyclobenzaprine", "chemist", "pharmacy", "pharmacist",
+              "prescription", "relaxant", "relaxants", "painkillers")  # fmt: skip
 _DIZZY = {"dizzy", "dizziness", "lightheaded", "light", "light-headed", "woozy", "giddy", "faint"}
 # What keeps a person awake other than the pain ("because of stress", "with the new baby").
 _SLEEP_THIEVES = {"stress", "stresses", "stressed", "worry", "worries", "worrying", "anxiety", "nerves", "baby",
@@ -265,6 +271,13 @@ def _uncertainty() -> list[Any]:
               max_scope=6),
         _rule("wondering if", POSSIBLE, fw, [_words("wondering", "wonder", "wondered", "asking", "ask")],
               max_scope=10),
+        # what someone was asked about is a question, answered (or not) after it: "I asked her about
+        # numbness, tingling, weakness ... and she says none of that"
+        _rule("asked her about", POSSIBLE, fw, [_words("asked", "ask", "checked", "check", "questioned"),
+                                                _words("her", "him", "them", "dad", "mum", "mom"),
+                                                _words("about", "regarding", "re")], max_scope=12),
+        _rule("i asked about", POSSIBLE, fw, [_words("i", "we"), _words("asked", "questioned", "quizzed"),
+                                              _words("about", "regarding")], max_scope=12),
         _rule("worried about", POSSIBLE, fw,
               [_words("worried", "worry", "worrying", "concerned", "concern", "afraid", "scared", "fear",
                       "fearful", "anxious", "nervous", "paranoid", "frightened", "convinced", "terrified",
@@ -286,15 +299,17 @@ def _uncertainty() -> list[Any]:
               max_scope=6),
         # A medicine's side effect is not a faint: "gabapentin which made me dizzy so I stopped"
         *(_rule("tablets made me dizzy", POSSIBLE, fw,
-                [_words("which", "that", "tablets", "pills", "meds", "medication", "medicine", "gabapentin",
-                        "pregabalin", "codeine", "tramadol", "amitriptyline", "morphine", "diazepam", "opioids",
-                        "naproxen", "co-codamol", "cocodamol", "nortriptyline", "duloxetine", "baclofen",
-                        "co-dydramol", "codydramol", "dydramol", "codamol", "dihydrocodeine", "oxycodone",
-                        "methocarbamol", "cyclobenzaprine", "chemist", "pharmacy", "pharmacist", "prescription",
-                        "relaxant", "relaxants", "painkillers"),
-                 _words("made", "makes", "make", "making"), _words("me", "him", "her"), *feel],
+                [_words("which", "that", *_MEDICINES), _words("made", "makes", "make", "making"),
+                 _words("me", "him", "her"), *feel],
                 max_scope=3, allowed_types={"fainting"}, followed_by=_DIZZY)
           for feel in ([], [_words("feel", "feeling", "go")])),
+        # ... or said beside it: "I'm on gabapentin and just dizzy", "pregabalin, a bit woozy"
+        *(_rule("on tablets and dizzy", POSSIBLE, fw, [_words(*_MEDICINES), _words("and", ","), *filler],
+                max_scope=3, allowed_types={"fainting"}, followed_by=_DIZZY)
+          for filler in ([], [_words("just", "bit", "abit", "quite", "very", "so", "really", "feeling", "feel",
+                                     "feels", "little", "slightly", "now", "im", "i'm")],
+                         [_words("a"), _words("bit", "little")], [_words("just", "i'm", "im", "feeling"),
+                                                                  _words("a", "bit", "abit", "feeling")])),
         # Sleep lost to something other than the pain is not yet night pain: "not sleeping because of
         # stress at work", "can't sleep with worry" (the question stays open). Every token required: spaCy
         # orders a match that ends on optional tokens differently from `TokenPatternMatcher`.
@@ -522,7 +537,13 @@ def _boundaries() -> list[Any]:
                                                         "OP": "*"},
                                                        {"LOWER": {"REGEX": r"^\d+$"}, "OP": "?"},
                                                        _words("days", "day", "hours", "hour", "weeks", "week", "nights",
-                                                              "night", "month", "months", "fortnight", "hrs", "wks")]),
+                                                              "night", "month", "months", "fortnight", "hrs", "wks",
+                                                              "year", "years")]),
+        # "the last year my daughter says one shoulder looks lower": the year up to now, not last year
+        _rule("the last year", _PSEUDO, "PSEUDO", [_words("the", "this"), _words("last"),
+                                                   {"LOWER": {"IN": ["few", "couple", "of", "several", "two", "three"]},
+                                                    "OP": "*"},
+                                                   _words("year", "years", "decade")]),
         # Surprise, not denial: "I didn't expect to be wetting myself", "never thought I'd lose control"
         _rule("didn't expect to", _PSEUDO, "PSEUDO",
               [{"LOWER": {"IN": ["not", "n't", "nt", "never"]}}, _words(*_EXPECTING), _words("to")]),

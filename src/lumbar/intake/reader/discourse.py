@@ -64,7 +64,15 @@ _DENIAL = re.compile(
     r"is\s*n'?t|isn'?t|'?s\s+not)(?:\s+(?:happened|started))?"
     r"|mine\s+(?:is|are|'s|'re)\s+(?:fine|ok|okay|normal|good|alright|all\s+right)"
     r"|not\s+me|none\s+of\s+(?:that|those|these|them)"
+    # the answer of whoever was asked: "and she says none of that", "he rolled his eyes and said no"
+    r"|(?:(?:she|he|they|mum|dad|mom)\s+)?(?:says?|said|answered|replied)\s+(?:no|nope|nah|not|none|"
+    r"none\s+of\s+(?:that|those|these|them|it))"
     r")(?:\s+(?:though|tho|thankfully|luckily|at\s+all|so\s+far|yet))?\s*(?=[,.;:!?\-\u2013)]|$|\s+(?:just|but|and|it'?s|i'?m|i\s+am|only)\b)",
+    re.IGNORECASE,
+)
+# ... or the answer yes to a question asked about it: "I asked him about numbness and he said yes"
+_AFFIRMED = re.compile(
+    r"[^.;!?]{0,80}?\b(?:she|he|they|i|mum|dad|mom)\s+(?:(?:says?|said|answered|replied)\s+(?:yes|yeah|yep)\b|nodded\b)",
     re.IGNORECASE,
 )
 _DENIAL_REACH = 160  # characters after a mention within which a denial can refer back to it
@@ -93,13 +101,31 @@ _NOT_NEW = re.compile(
     r"\b(?:that'?s|it'?s|this\s+is|which\s+is|that\s+is|it\s+is|that|it|which)\s+(?:not|isn'?t|is\s+not)\s+"
     r"(?:new|anything\s+new|any\s+different|different|changed|worse)\b"
     r"|\b(?:hasn'?t|has\s+not|haven'?t|have\s+not)\s+changed\s+(?:in|for)\s+(?:years|ages|a\s+long\s+time)\b"
-    r"|\b(?:said|says|is|are|been|and|stable\s+and)\s+unchanged\b"
+    r"|\b(?:said|says|is|are|been|and|stable\s+and|that'?s|it'?s|they'?re|remains|remained|stayed)\s+unchanged\b"
+    r"|,\s*unchanged\b"  # "chronic bilateral leg paraesthesia, unchanged per patient"
     # long-standing: "has wet the bed all her life", "since I was little", "ever since childhood"
     r"|\b(?:all|most\s+of)\s+(?:my|her|his|their|your)\s+(?:life|lives)\b"
     r"|\b(?:ever\s+)?since\s+(?:childhood|birth|(?:i|she|he|they|we)\s+(?:was|were)\s+(?:born|"
     r"little|small|tiny|young|a\s+(?:child|kid|baby|toddler|little\s+(?:girl|boy)|girl|boy)))\b",
     re.IGNORECASE,
 )
+# A nerve symptom someone lives with, said to be their usual state: "my legs always tingle a bit, that's
+# my normal", "numb diabetic feet, same as always", "that's no different to normal", "physio says it's
+# stable". Read as "not new" for those findings only: "period pain, same as usual for me" is still pain.
+_USUAL = re.compile(
+    r"\b(?:that'?s|it'?s|this\s+is|which\s+is|that\s+is|it\s+is|is|are)\s+(?:just\s+)?(?:my|her|his|their)\s+"
+    r"(?:normal|usual|baseline|norm)\b"
+    r"|\b(?:normal|usual)\s+for\s+(?:me|her|him|them)\b"
+    r"|\b(?:the\s+)?same\s+as\s+(?:always|ever|usual|normal|it\s+always\s+(?:is|has\s+been))\b"
+    r"|\bno\s+different\s+(?:to|from|than)\s+(?:normal|usual|always|before|my\s+(?:normal|usual))\b"
+    r"|\b(?:that'?s|it'?s|they'?re|is|are|has\s+been|have\s+been|says\s+it'?s|said\s+it'?s)\s+(?:been\s+)?"
+    r"(?:stable|permanent)\b",
+    re.IGNORECASE,
+)
+_LIFELONG_DEFICITS = frozenset({"leg_numbness", "bilateral_leg_symptoms", "left_leg_symptoms", "right_leg_symptoms",
+                                "leg_weakness", "bilateral_leg_weakness", "one_sided_weakness", "one_sided_numbness",
+                                "foot_drop", "gait_disturbance", "balance_loss", "saddle_numbness",
+                                "bladder_dysfunction", "bowel_dysfunction", "sexual_dysfunction"})  # fmt: skip
 # What someone could do, said between a finding and "fine": "fine" is how that went, not the finding.
 _ABILITY = re.compile(r"\b(?:could|can|able\s+to|managed\s+to)\s+\w+", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(
@@ -137,7 +163,8 @@ def _doc_order(mentions: list[Mention]) -> list[Mention]:
 
 def carry_list_negation(mentions: list[Mention]) -> list[Mention]:
     """An item of a list after a negated (or hypothetical) item is negated (or hypothetical) too,
-    however long the list."""
+    however long the list. Not across a colon: what comes before it is a heading ("Query bowel
+    obstruction: colicky pain, vomiting")."""
     out = _doc_order(mentions)
     for i, m in enumerate(out):
         if m.status is not Status.PRESENT or m.modified or clause_like(m.span):
@@ -145,7 +172,8 @@ def carry_list_negation(mentions: list[Mention]) -> list[Mention]:
         prev = next((p for p in reversed(out[:i]) if p.span.end <= m.span.start), None)
         if prev is None or prev.carried is None or prev.span.sent.start != m.span.sent.start:
             continue
-        if is_list_gap(m.span.doc, prev.span.end, m.span.start):
+        doc = m.span.doc
+        if ":" not in doc[prev.span.end : m.span.start].text and is_list_gap(doc, prev.span.end, m.span.start):
             out[i] = replace(m, status=prev.carried, carried=prev.carried)
     return out
 
@@ -243,7 +271,10 @@ def apply_denials(mentions: list[Mention]) -> list[Mention]:
             start = m.span.end_char
             window = text[start : start + _DENIAL_REACH]
             found = _DENIAL.search(window)
-            if found is not None and not _mentions_between(mentions, m, start + found.start()):
+            said_yes = _AFFIRMED.match(window) if m.status is Status.UNCERTAIN else None
+            if said_yes is not None and (found is None or found.start() > said_yes.start()):
+                m = replace(m, status=Status.PRESENT, end_char=start + said_yes.end())
+            elif found is not None and not _mentions_between(mentions, m, start + found.start()):
                 if m.status is None:
                     out.append(m)  # still kept apart as the other person's
                 m = replace(m, status=Status.ABSENT, end_char=start + found.end())
@@ -266,7 +297,8 @@ def apply_resolution(mentions: list[Mention]) -> list[Mention]:
     (`_NOT_NEW`) is read the same way."""
     ordered = _doc_order(mentions)
     text = ordered[0].span.doc.text if ordered else ""
-    for res in [*_RESOLVED.finditer(text), *_NOT_NEW.finditer(text)]:
+    found = [(res, None) for res in [*_RESOLVED.finditer(text), *_NOT_NEW.finditer(text)]]
+    for res, only in [*found, *((res, _LIFELONG_DEFICITS) for res in _USUAL.finditer(text))]:
         before = [i for i, m in enumerate(ordered) if m.span.end_char <= res.start()]
         if not before:
             continue
@@ -280,11 +312,15 @@ def apply_resolution(mentions: list[Mention]) -> list[Mention]:
         if _ABILITY.search(gap):
             continue  # "this morning I could walk to the kitchen fine now I need the walls": the walking was fine
         if len(gap.split()) <= 2 and not _PRONOUN_SUBJECT.search(gap) and "," not in gap:
-            targets = [before[-1]]  # "the numbness has gone now"
+            # "the numbness has gone now"; with any reading of the same words ("my feet are always numb" and
+            # its "numb")
+            targets = [i for i in before if ordered[i].span.end_char == nearest.span.end_char]
         else:
             targets = _clause_before(ordered, before, sentence, res.start())
         for i in targets:
             m = ordered[i]
+            if only is not None and m.span.label_ not in only:
+                continue
             if m.status is Status.PRESENT and not m.history and m.span.sent.start == sentence.start:
                 ordered[i] = replace(m, status=Status.UNCERTAIN)
     return ordered

@@ -138,6 +138,8 @@ _OTHER_THING_BEFORE = re.compile(
     r"c-?\s*section|caesarean|cesarean|"
     r"osteoporosis|arthritis|spondylitis|spondyloarthritis|axspa|cancer|asthma|copd|waiting\s+list|wait\s+list|"
     r"remission|crohn'?s|colitis|psoriasis|(?:post[\s-]*)?menopaus\w*|"
+    r"ms|multiple\s+sclerosis|parkinson'?s|epilepsy|neuropathy|paraplegic|paraplegia|tetraplegic|wheelchair|"
+    r"chair|polio|stroke|scoliosis|catheter|"
     r"waitlist|appointment|referral|"
     # a weight gained or lost: "put on about 15 kg over the last few years"
     r"kgs?|kilos?|lbs?|pounds|stones?)\b"

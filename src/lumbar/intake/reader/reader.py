@@ -43,7 +43,7 @@ from lumbar.intake.reader.discourse import Mention, apply_discourse
 from lumbar.intake.reader.doses import overdose_observation
 from lumbar.intake.reader.lexicon import NORMAL_ATTR
 from lumbar.intake.reader.pipeline import pipeline
-from lumbar.intake.reader.temperature import FEVER_C, readings
+from lumbar.intake.reader.temperature import FEVER_C, readings, temperature
 from lumbar.intake.reader.values import read_values
 from lumbar.intake.reading import Reading
 from lumbar.knowledge.models import Finding, FindingKind, KnowledgeBase
@@ -273,7 +273,10 @@ def _fever_reading(prepared: str, said: Observation | None, *, carer: bool) -> t
     """Where a stated temperature of a fever is ("temp 39.2 last night, 37.4 this morning" is a fever
     the paracetamol hides), unless it is in the sentence that made the fever uncertain, a past illness
     ("had covid in August with a fever of 39, fully recovered"). A denial does not hide a reading."""
-    for celsius, start, end in readings(prepared.lower(), carer=carer):
+    lowered = prepared.lower()
+    found = readings(lowered, carer=carer)
+    today = temperature(lowered, carer=carer)  # may be one said only after its time: "tonight it's 38.9"
+    for celsius, start, end in [*found, *([today] if today is not None and today not in found else [])]:
         if celsius < FEVER_C:
             continue
         if said is not None and said.status is Status.UNCERTAIN and said.span is not None:

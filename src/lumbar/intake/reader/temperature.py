@@ -63,6 +63,7 @@ def readings(text: str, *, carer: bool = False) -> list[tuple[float, int, int]]:
     38.9") unless the text is a carer's account (`carer`)."""
     if not DIGIT.search(text):
         return []  # every pattern needs a digit
+    text = _decimal_points(text)
     found: list[tuple[float, int, int]] = []
     for pattern in _TEMPERATURE_PATTERNS:
         for m in pattern.finditer(text):
@@ -78,24 +79,39 @@ def readings(text: str, *, carer: bool = False) -> list[tuple[float, int, int]]:
 
 
 def temperature(text: str, *, carer: bool = False) -> tuple[float, int, int] | None:
-    """The body temperature stated in `text` (`readings`): one said to be today's ("fever of 39 in
-    August, fully recovered, 36.6 today") if there is one, else the first."""
+    """The body temperature stated in `text` (`readings`): the last one said to be today's ("fever of 39
+    in August, fully recovered, 36.6 today"; "36.8 this morning but tonight it's 38.9") if there is one,
+    else the first."""
     found = readings(text, carer=carer)
-    for reading in found:
-        if _NOW_AFTER.match(text, reading[2]):
-            return reading
-    if found:
-        # a bare reading with a decimal said to be today's, once the text has spoken of temperature
-        today = _BARE_TODAY.search(text, found[0][2])
-        if today is not None:
-            return float(today.group("t")), today.start("t"), today.end("t")
-    return found[0] if found else None
+    if not found:
+        return None
+    text = _decimal_points(text)
+    today = [reading for reading in found if _NOW_AFTER.match(text, reading[2])]
+    # a bare reading with a decimal said to be today's, once the text has spoken of temperature
+    for pattern in (_BARE_TODAY, _TODAY_BARE):
+        for m in pattern.finditer(text, found[0][2]):
+            today.append((float(m.group("t")), m.start("t"), m.end("t")))
+    return max(today, key=lambda reading: reading[1]) if today else found[0]
+
+
+# A decimal comma in a body temperature ("36,8", "38,9"), written as a point: the same length, so every
+# position found in the result is one in the text. Not in a list of numbers ("38,9,10").
+_DECIMAL_COMMA = re.compile(r"(?<![\d,.])(3[4-9]|4[0-3]|9\d|10\d),(\d)(?![\d,])")
+
+
+def _decimal_points(text: str) -> str:
+    return _DECIMAL_COMMA.sub(r"\1.\2", text) if "," in text else text
 
 
 # A reading said to be today's: "36.6 today", "37.1 this morning", "38.2 now".
-_TODAY = r"(?:today|now|right\s+now|just\s+now|this\s+morning|tonight|currently)\b"
+_TODAY = r"(?:today|now|right\s+now|just\s+now|this\s+morning|this\s+afternoon|this\s+evening|tonight|currently)\b"
 _NOW_AFTER = re.compile(r"\s*(?:c\b|f\b|°\s*[cf]?)?\s*" + _TODAY)
 _BARE_TODAY = re.compile(r"(?<![\d.])(?P<t>3[4-9]\.\d|4[0-2]\.\d)\s*(?:c\b|°\s*c?)?\s*" + _TODAY)
+# ... or said after the time: "tonight it's 38.9", "now 38.4"
+_TODAY_BARE = re.compile(
+    _TODAY + r",?\s*(?:(?:it'?s|it\s+is|it\s+was|i'?m|i\s+am|i\s+was|its\s+gone|it'?s\s+gone)\s+)?"
+    r"(?:(?:up\s+to|at|reading|hit|to)\s+)?(?P<t>3[4-9]\.\d|4[0-2]\.\d)(?![\d.])"
+)
 
 
 def _celsius(value: float, unit: str) -> float | None:

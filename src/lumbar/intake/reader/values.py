@@ -46,6 +46,13 @@ _WRITERS_SEX = (
     re.compile(rf"\b(?:i'?m|i\s+am|im)\s+an?\s+(?:\w+\s+){{0,2}}?(?P<sex>{_SEX_WORD})\b"),
     re.compile(rf"\b(?:as\s+an?|being\s+an?)\s+(?:\w+\s+){{0,2}}?(?P<sex>{_SEX_WORD})\b"),
 )
+_AGED = re.compile(r"(?<!onset\s)\b(?:aged?|age:|dob\s*age)\s*:?\s*(?P<age>\d{1,3})\b" + _NOT_AGE_AFTER)
+# "aged N" straight after an illness or event is the age it happened at: "polio aged 4", "diagnosed aged 30"
+_EVENT_BEFORE_AGED = re.compile(
+    r"\b(?:polio|meningitis|diagnosed|dx|surgery|operation|op|fused|fusion|injury|injured|accident|broke|broken|"
+    r"fracture|fractured|cancer|leukaemia|leukemia|tumour|tumor|scoliosis|started|began|onset|since|when|from)"
+    r"\b[^.;,!?]{0,15}$"
+)
 _AGE_PATTERNS = [
     # "58M", "38f", "38 M"
     re.compile(rf"{_LETTER_SEX_BEFORE}\s*(?<![\d.])(?P<age>\d{{1,3}})\s?(?P<sex>[mf])\b(?!['-])"),
@@ -56,7 +63,7 @@ _AGE_PATTERNS = [
     ),
     re.compile(r"(?<![\d.])\b(?P<age>\d{1,3})\s*,?\s*(?:and\s+(?:a\s+)?)?(?P<sex>female|male|woman|man)\b"),
     re.compile(r"\b(?P<age>\d{1,3})\s*(?:-|\s)?\s*(?:y/o|yo|yrs?[\s-]*old|years?[\s-]*old|yr[\s-]*old)\b"),
-    re.compile(r"(?<!onset\s)\b(?:aged?|age:|dob\s*age)\s*:?\s*(?P<age>\d{1,3})\b" + _NOT_AGE_AFTER),
+    _AGED,
     _WRITERS_AGE,
     AGE_IN_YEARS,  # "I have 52 years", "woman of 38 years"
     re.compile(
@@ -93,10 +100,17 @@ _BARE_AGE = re.compile(r"(?:^|[,;]\s*|[.!?]\s+)(?P<age>[1-9]\d)\s*(?=,|\.(?!\d)|
 _RELATIVE = re.compile(rf"\b(?:{RELATIVE_WORDS}|fhx|fh)\b")
 
 
+# ... or said straight after one: "my sister, 62, has osteoporosis", "dad (70)"
+_RELATIVE_THEN = re.compile(rf"\b(?:{RELATIVE_WORDS})\s*[,(]\s*$")
+
+
 def _about_someone_else(text: str, start: int) -> bool:
-    """Is the age at `start` in a sentence about a relative ("father died of AAA aged 70")?"""
+    """Is the age at `start` in a sentence about a relative ("father died of AAA aged 70") or said straight
+    after one ("my sister, 62, has...")?"""
     sentence_start = max(text.rfind(ch, 0, start) for ch in ".;,\n")
-    return bool(_RELATIVE.search(text, sentence_start + 1, start))
+    if _RELATIVE.search(text, sentence_start + 1, start):
+        return True
+    return bool(_RELATIVE_THEN.search(text[max(0, start - 40) : start]))
 
 
 # In a carer's account (`reader.carer_mode`) the person is the relative: "Mum is 78", "my son (9)",
@@ -125,6 +139,8 @@ def _age_and_sex(text: str, *, carer: bool = False) -> tuple[int | None, str | N
             if groups.get("sex") == "f" and number >= 90:
                 continue  # "101 F" is a temperature
             if pattern not in _CARER_AGE_PATTERNS and _about_someone_else(text, m.start("age")):
+                continue
+            if pattern is _AGED and _EVENT_BEFORE_AGED.search(text[max(0, m.start() - 30) : m.start()]):
                 continue
             if pattern is _BARE_AGE and (number < 16 or _MEASURE_BEFORE.search(text, 0, m.start())):
                 continue
