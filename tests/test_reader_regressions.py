@@ -1081,3 +1081,101 @@ def test_years_since_the_menopause_are_not_how_long_the_pain_has_lasted() -> Non
 )
 def test_wordings_from_the_twenty_first_round(text: str, finding: str, expected: Status) -> None:
     assert read(text, kb=KB).findings.status(finding) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "expected"),
+    [
+        # round 22: subtle nerve signs, injuries, the tummy and kidneys, usual states, answers for others
+        ("since yesterday the left leg has joined in", "bilateral_leg_symptoms", Status.PRESENT),
+        ("altered sensation on wiping", "saddle_numbness", Status.PRESENT),
+        ("perineum 'feels fat'", "saddle_numbness", Status.PRESENT),
+        ("cant feel myself when i pee", "bladder_dysfunction", Status.PRESENT),
+        ("I'd already had a small accident and not felt it", "bowel_dysfunction", Status.PRESENT),
+        ("I wobble like I've had a few pints", "gait_disturbance", Status.PRESENT),
+        ("the numbness is now up to my knees on both sides", "bilateral_leg_symptoms", Status.PRESENT),
+        ("the curve looks worse in photos", "structural_deformity", Status.PRESENT),
+        ("his legs won't do what he tells them", "bilateral_leg_weakness", Status.PRESENT),
+        ("I'm paraplegic (L1), in my chair for 10 years", "bilateral_leg_weakness", None),
+        ("my immune system is low", "immunosuppression", Status.PRESENT),
+        ("a metal spike went into my lower back", "major_trauma", Status.PRESENT),
+        ("got kneed in the kidney area", "back_contusion", Status.PRESENT),
+        ("my first wee this morning was pinkish", "haematuria", Status.PRESENT),
+        ("it comes and goes and goes down towards my balls", "colicky_pain", Status.PRESENT),
+        ("a few red blisters appeared in the same band", "shingles_rash", Status.PRESENT),
+        ("tingling in both arms and legs", "bilateral_leg_symptoms", Status.PRESENT),
+        ("he has to sit on a wall for a bit", "relief_sitting_bending", Status.PRESENT),
+        ("everything I drink comes straight back up", "cannot_keep_fluids", Status.PRESENT),
+    ],
+)
+def test_wordings_from_the_twenty_second_round(text: str, finding: str, expected: Status | None) -> None:
+    assert read(text, kb=KB).findings.status(finding) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MS for 9 years, my legs always tingle a bit, that's my normal.",
+        "Numb diabetic feet, same as always.",
+        "my feet are always numb and that's unchanged",
+        "I have diabetic neuropathy so my feet are numb anyway but that's no different to normal.",
+        "Numb outer edge of left foot since a disc bulge in 2020, neuro said it's permanent.",
+    ],
+)
+def test_a_usual_state_said_as_usual_is_not_a_new_red_flag(text: str) -> None:
+    findings = read(text, kb=KB).findings
+    assert not findings.present() & {"leg_numbness", "bilateral_leg_symptoms"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I asked her about numbness, tingling and weakness and she says none of that.", Status.ABSENT),
+        ("I asked about numbness and he rolled his eyes and said no.", Status.ABSENT),
+        ("I asked him about numbness and he said yes.", Status.PRESENT),
+        ("The GP asked me about numbness in my leg.", Status.PRESENT),
+    ],
+)
+def test_a_question_asked_of_someone_takes_their_answer(text: str, expected: Status) -> None:
+    assert read(text, kb=KB).findings.status("leg_numbness") is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "celsius"),
+    [
+        ("Temp was 36,8 this morning but tonight it's 38,9", 38.9),
+        ("temp 38,5 and a sore back", 38.5),
+        ("37.2 this morning, this evening it's 38.6", 38.6),
+    ],
+)
+def test_a_decimal_comma_and_the_latest_temperature_of_today_are_read(text: str, celsius: float) -> None:
+    findings = read(text, kb=KB).findings
+    assert findings.values.temperature_c == celsius
+    assert findings.status("fever") is Status.PRESENT
+
+
+def test_a_medicine_beside_dizziness_is_its_side_effect_not_a_faint() -> None:
+    findings = read("I'm on gabapentin and just dizzy, back ache 4/10.", kb=KB).findings
+    assert findings.status("fainting") is Status.UNCERTAIN
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("My sister, 62, has osteoporosis and I hurt my back lifting.", None),
+        ("Polio aged 4, I have a curve in my spine. 62.", 62),
+        ("Woman aged 45, back pain after lifting.", 45),
+    ],
+)
+def test_an_age_said_of_a_relative_or_of_an_old_illness_is_not_the_writers(text: str, age: int | None) -> None:
+    assert read(text, kb=KB).findings.values.age == age
+
+
+def test_the_last_year_is_the_year_up_to_now() -> None:
+    text = "The last year my daughter says one shoulder looks lower."
+    assert read(text, kb=KB).findings.status("structural_deformity") is Status.PRESENT
+
+
+def test_a_colon_ends_a_list_its_heading_was_in() -> None:
+    findings = read("Query small bowel obstruction: colicky central pain, vomiting.", kb=KB).findings
+    assert findings.status("nausea_vomiting") is Status.PRESENT
