@@ -1179,3 +1179,15 @@ def test_the_last_year_is_the_year_up_to_now() -> None:
 def test_a_colon_ends_a_list_its_heading_was_in() -> None:
     findings = read("Query small bowel obstruction: colicky central pain, vomiting.", kb=KB).findings
     assert findings.status("nausea_vomiting") is Status.PRESENT
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("New weakness in my left leg since yesterday, obs are stable.", "leg_weakness"),
+        ("L foot drop, unchanged since Monday.", "foot_drop"),
+        ("Period pain in my lower tummy, same as usual for me.", "pelvic_pain"),
+    ],
+)
+def test_stability_said_of_something_else_leaves_a_symptom_current(text: str, finding: str) -> None:
+    assert read(text, kb=KB).findings.status(finding) is Status.PRESENT

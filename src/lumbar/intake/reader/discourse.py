@@ -102,7 +102,6 @@ _NOT_NEW = re.compile(
     r"(?:new|anything\s+new|any\s+different|different|changed|worse)\b"
     r"|\b(?:hasn'?t|has\s+not|haven'?t|have\s+not)\s+changed\s+(?:in|for)\s+(?:years|ages|a\s+long\s+time)\b"
     r"|\b(?:said|says|is|are|been|and|stable\s+and|that'?s|it'?s|they'?re|remains|remained|stayed)\s+unchanged\b"
-    r"|,\s*unchanged\b"  # "chronic bilateral leg paraesthesia, unchanged per patient"
     # long-standing: "has wet the bed all her life", "since I was little", "ever since childhood"
     r"|\b(?:all|most\s+of)\s+(?:my|her|his|their|your)\s+(?:life|lives)\b"
     r"|\b(?:ever\s+)?since\s+(?:childhood|birth|(?:i|she|he|they|we)\s+(?:was|were)\s+(?:born|"
@@ -113,12 +112,15 @@ _NOT_NEW = re.compile(
 # my normal", "numb diabetic feet, same as always", "that's no different to normal", "physio says it's
 # stable". Read as "not new" for those findings only: "period pain, same as usual for me" is still pain.
 _USUAL = re.compile(
-    r"\b(?:that'?s|it'?s|this\s+is|which\s+is|that\s+is|it\s+is|is|are)\s+(?:just\s+)?(?:my|her|his|their)\s+"
+    r"\b(?:that'?s|it'?s|this\s+is|which\s+is|that\s+is|it\s+is)\s+(?:just\s+)?(?:my|her|his|their)\s+"
     r"(?:normal|usual|baseline|norm)\b"
     r"|\b(?:normal|usual)\s+for\s+(?:me|her|him|them)\b"
     r"|\b(?:the\s+)?same\s+as\s+(?:always|ever|usual|normal|it\s+always\s+(?:is|has\s+been))\b"
     r"|\bno\s+different\s+(?:to|from|than)\s+(?:normal|usual|always|before|my\s+(?:normal|usual))\b"
-    r"|\b(?:that'?s|it'?s|they'?re|is|are|has\s+been|have\s+been|says\s+it'?s|said\s+it'?s)\s+(?:been\s+)?"
+    # a note's "chronic bilateral leg paraesthesia, unchanged per patient" (not "unchanged since Monday")
+    r"|,\s*unchanged(?=\s*(?:per\b|for\s+(?:years|months|ages)\b|[.;]|$))"
+    # said of the symptom itself ("physio says it's stable"), never of something else ("obs are stable")
+    r"|\b(?:that'?s|it'?s|they'?re|it\s+is|it\s+has|they\s+are|they\s+have|which\s+is|which\s+has)\s+(?:been\s+)?"
     r"(?:stable|permanent)\b",
     re.IGNORECASE,
 )
