@@ -43,7 +43,7 @@ from lumbar.intake.reader.discourse import Mention, apply_discourse
 from lumbar.intake.reader.doses import overdose_observation
 from lumbar.intake.reader.lexicon import NORMAL_ATTR
 from lumbar.intake.reader.pipeline import pipeline
-from lumbar.intake.reader.temperature import FEVER_C, readings, temperature
+from lumbar.intake.reader.temperature import FEVER_C, readings, todays_reading
 from lumbar.intake.reader.values import read_values
 from lumbar.intake.reading import Reading
 from lumbar.knowledge.models import Finding, FindingKind, KnowledgeBase
@@ -275,7 +275,7 @@ def _fever_reading(prepared: str, said: Observation | None, *, carer: bool) -> t
     ("had covid in August with a fever of 39, fully recovered"). A denial does not hide a reading."""
     lowered = prepared.lower()
     found = readings(lowered, carer=carer)
-    today = temperature(lowered, carer=carer)  # may be one said only after its time: "tonight it's 38.9"
+    today = todays_reading(lowered, found)  # may be one said only after its time: "tonight it's 38.9"
     for celsius, start, end in [*found, *([today] if today is not None and today not in found else [])]:
         if celsius < FEVER_C:
             continue

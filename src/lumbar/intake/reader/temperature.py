@@ -9,7 +9,7 @@ import re
 from lumbar.intake.reader._family import RELATIVE_WORDS
 from lumbar.intake.reader._numbers import DIGIT, UNITS_WORDS
 
-__all__ = ["FEVER_C", "body_temperature", "readings", "temperature"]
+__all__ = ["FEVER_C", "body_temperature", "readings", "temperature", "todays_reading"]
 
 # A temperature of 38.0 C or more is a fever: the threshold of the red-flag rule rf_fever
 # (sources cks_red_flags, seed_003), so a stated "T 39.4" reads as the finding too.
@@ -82,12 +82,16 @@ def temperature(text: str, *, carer: bool = False) -> tuple[float, int, int] | N
     """The body temperature stated in `text` (`readings`): the last one said to be today's ("fever of 39
     in August, fully recovered, 36.6 today"; "36.8 this morning but tonight it's 38.9") if there is one,
     else the first."""
-    found = readings(text, carer=carer)
+    return todays_reading(text, readings(text, carer=carer))
+
+
+def todays_reading(text: str, found: list[tuple[float, int, int]]) -> tuple[float, int, int] | None:
+    """Of the `readings` found in `text`, the last one said to be today's, else the first; a bare decimal
+    said to be today's ("tonight it's 38.9") counts once the text has spoken of temperature."""
     if not found:
         return None
     text = _decimal_points(text)
     today = [reading for reading in found if _NOW_AFTER.match(text, reading[2])]
-    # a bare reading with a decimal said to be today's, once the text has spoken of temperature
     for pattern in (_BARE_TODAY, _TODAY_BARE):
         for m in pattern.finditer(text, found[0][2]):
             today.append((float(m.group("t")), m.start("t"), m.end("t")))
