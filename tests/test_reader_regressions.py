@@ -378,6 +378,9 @@ def test_a_relatives_cancer_in_brackets_or_in_a_carers_account_stays_theirs(text
         ("On the waiting list for physio (18 weeks!!). This week it flared, 3 days now.", 3.0),
         ("I carry my granddaughter (she is 14 months). Back ache for about three weeks.", 21.0),
         ("since half year my back is stiff", 182.5),
+        # years in a chair are a wheelchair user's; days stuck in one are this pain's
+        ("Paraplegic, in my chair for 10 years.", None),
+        ("I've been stuck in my chair for 3 days with my back", 3.0),
     ],
 )
 def test_durations_that_are_not_this_pains(text: str, days: float | None) -> None:

@@ -139,13 +139,17 @@ _OTHER_THING_BEFORE = re.compile(
     r"osteoporosis|arthritis|spondylitis|spondyloarthritis|axspa|cancer|asthma|copd|waiting\s+list|wait\s+list|"
     r"remission|crohn'?s|colitis|psoriasis|(?:post[\s-]*)?menopaus\w*|"
     r"ms|multiple\s+sclerosis|parkinson'?s|epilepsy|neuropathy|paraplegic|paraplegia|tetraplegic|wheelchair|"
-    r"chair|polio|stroke|scoliosis|catheter|"
+    r"polio|stroke|scoliosis|catheter|"
     r"waitlist|appointment|referral|"
     # a weight gained or lost: "put on about 15 kg over the last few years"
     r"kgs?|kilos?|lbs?|pounds|stones?)\b"
     # ... in the same clause: "a few weeks into the job and for the last 4 months" is this pain again
     r"(?:(?!\s(?:and|but)\s)[^.,;!?]){0,25}$"
 )
+
+# Years in a chair are a wheelchair user's ("in my chair for 10 years"); days in one are not ("stuck in my
+# chair for 3 days" is this pain).
+_CHAIR_BEFORE = re.compile(r"\bchair\b(?:(?!\s(?:and|but)\s)[^.,;!?]){0,25}$")
 
 # Minutes or hours of an activity are how long it can be borne: "can only walk for 10 minutes",
 # "after sitting for an hour", "stood for 2 hours at work".
@@ -283,6 +287,8 @@ def _durations(text: str, pregnancy_at: frozenset[int] = frozenset()) -> Iterato
         if _NOT_EPISODE_BEFORE.search(before) and not in_the_last:
             continue  # "twice a day", "in 2 weeks", "once a year", "I'm 45 years"
         if _OTHER_THING_BEFORE.search(text[max(0, m.start() - 45) : m.start()]):
+            continue
+        if unit.startswith(("y", "decade")) and _CHAIR_BEFORE.search(text[max(0, m.start() - 45) : m.start()]):
             continue
         if unit.startswith(("min", "h")) and (
             _ACTIVITY_BEFORE.search(text, max(0, m.start("n") - 40), m.start("n"))
