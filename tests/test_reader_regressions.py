@@ -1168,6 +1168,9 @@ def test_a_medicine_beside_dizziness_is_its_side_effect_not_a_faint() -> None:
         ("My sister, 62, has osteoporosis and I hurt my back lifting.", None),
         ("Polio aged 4, I have a curve in my spine. 62.", 62),
         ("Woman aged 45, back pain after lifting.", 45),
+        # years straight after a long-standing condition are how long it has been
+        ("T6 paraplegic, 15 years. Back spasms today.", None),
+        ("Diabetic, 45 years old, back spasm.", 45),
     ],
 )
 def test_an_age_said_of_a_relative_or_of_an_old_illness_is_not_the_writers(text: str, age: int | None) -> None:

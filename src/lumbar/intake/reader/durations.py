@@ -17,7 +17,7 @@ from datetime import date
 
 from lumbar.intake.reader._numbers import DIGIT, HALF, NUM, number
 
-__all__ = ["AGE_ALONE", "AGE_IN_YEARS", "duration_days"]
+__all__ = ["AGE_ALONE", "AGE_IN_YEARS", "duration_days", "years_of_a_condition"]
 
 # "..., it go away. 45 years": an adult age in years standing alone as a sentence or list item; the age
 # (values.py reads it so), not a duration
@@ -146,6 +146,13 @@ _OTHER_THING_BEFORE = re.compile(
     # ... in the same clause: "a few weeks into the job and for the last 4 months" is this pain again
     r"(?:(?!\s(?:and|but)\s)[^.,;!?]){0,25}$"
 )
+
+
+def years_of_a_condition(text: str, start: int) -> bool:
+    """Are the years at `start` said straight after a long-standing condition or medicine, as in "T6
+    paraplegic, 15 years" or "diabetic - 12 years"? Then they are how long it has been, not an age."""
+    return bool(_OTHER_THING_BEFORE.search(text[max(0, start - 45) : start].rstrip(" ,;:-(")))
+
 
 # Years in a chair are a wheelchair user's ("in my chair for 10 years"); days in one are not ("stuck in my
 # chair for 3 days" is this pain).

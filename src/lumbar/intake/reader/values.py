@@ -17,7 +17,7 @@ from typing import Any
 from lumbar.intake.model import Values
 from lumbar.intake.reader._family import FAMILY_SEX, RELATIVE_WORDS
 from lumbar.intake.reader._numbers import DIGIT, HALF, NUM, digits, number
-from lumbar.intake.reader.durations import AGE_ALONE, AGE_IN_YEARS, duration_days
+from lumbar.intake.reader.durations import AGE_ALONE, AGE_IN_YEARS, duration_days, years_of_a_condition
 from lumbar.intake.reader.temperature import body_temperature
 
 __all__ = ["read_values"]
@@ -142,6 +142,8 @@ def _age_and_sex(text: str, *, carer: bool = False) -> tuple[int | None, str | N
                 continue
             if pattern is _AGED and _EVENT_BEFORE_AGED.search(text[max(0, m.start() - 30) : m.start()]):
                 continue
+            if pattern is AGE_ALONE and "old" not in m.group(0) and years_of_a_condition(text, m.start("age")):
+                continue  # "T6 paraplegic, 15 years": how long, not how old
             if pattern is _BARE_AGE and (number < 16 or _MEASURE_BEFORE.search(text, 0, m.start())):
                 continue
             if age is None and 0 <= number <= 120:
