@@ -1197,3 +1197,36 @@ def test_a_colon_ends_a_list_its_heading_was_in() -> None:
 )
 def test_stability_said_of_something_else_leaves_a_symptom_current(text: str, finding: str) -> None:
     assert read(text, kb=KB).findings.status(finding) is Status.PRESENT
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "expected"),
+    [
+        # round 23: lay anatomy, the chest, calm words for emergencies, checklist replies, "can I wait?"
+        ("I can't really tell when I need a wee, I just go by the clock", "bladder_dysfunction", Status.PRESENT),
+        ("when I do go it doesn't feel like anything is coming out", "bladder_dysfunction", Status.PRESENT),
+        ("Hardly peed since yesterday lunchtime", "bladder_dysfunction", Status.PRESENT),
+        ("the area where you'd sit on a bike saddle is numb", "saddle_numbness", Status.PRESENT),
+        ("the inside tops of my thighs feel like after a dental injection", "saddle_numbness", Status.PRESENT),
+        ("my neck is stiff as a board, I can't bend my chin down", "neck_stiffness", Status.PRESENT),
+        ("a tight squeezing feeling in the middle of my chest", "chest_pain", Status.PRESENT),
+        ("his legs are just not really working", "bilateral_leg_weakness", Status.PRESENT),
+        ("went a bit grey and had to lie down", "clammy_pale", Status.PRESENT),
+        ("my wife says I was out for a few seconds", "fainting", Status.PRESENT),
+        ("a constant, really deep pain low in my back", "constant_pain", Status.PRESENT),
+        ("pain going round into my left side", "flank_pain", Status.PRESENT),
+        ("temperature on and off since Tuesday", "fever", Status.PRESENT),
+        ("I was shivering all night but that was the cold", "fever", Status.ABSENT),
+        ("left foot slaps when I walk, the right one is going the same way", "right_leg_symptoms", Status.PRESENT),
+        ("he's shuffling when he walks", "gait_disturbance", Status.PRESENT),
+    ],
+)
+def test_wordings_from_the_twenty_third_round(text: str, finding: str, expected: Status | None) -> None:
+    assert read(text, kb=KB).findings.status(finding) is expected
+
+
+def test_a_walking_context_inside_a_gait_phrase_does_not_make_both_legs_walking_pain() -> None:
+    findings = read("Both legs are numb from the knees down and he's shuffling when he walks.", kb=KB).findings
+    assert findings.status("bilateral_leg_symptoms") is Status.PRESENT
+    assert findings.status("leg_pain_walking") is None
+    assert read("Both legs go numb when I walk.", kb=KB).findings.status("bilateral_leg_symptoms") is None

@@ -13,7 +13,8 @@ phrases, into their own span group, and each change is joined to the nearest pla
   nothing is read, so "my bum is sore and my foot is numb" gives no saddle numbness;
 - places listed together ("my bottom and the bits between my legs") share the change;
 - a combination's `unless` context in the sentence stops it, and its `only_with` contexts must be
-  there ("both legs ache" in a sentence about walking is leg pain on walking, not both legs).
+  there ("both legs ache" in a sentence about walking is leg pain on walking, not both legs); words of a
+  context inside a phrase of another finding are that finding's ("shuffling when he walks" is his gait).
 
 Each pair that a combination names becomes a target span from the place to the change, labelled
 with the finding; ConText then reads negation, hypothesis, history and other people around it as for
@@ -115,6 +116,11 @@ class Combiner:
                     self._pairs.setdefault((place, change), []).append(combination)
         self._reach = max((c.reach for c in kb.combinations), default=0)
         self._markers = frozenset(f.id for f in kb.findings.values() if f.marker)
+        # the findings a context class is the setting of ("when I walk": leg pain on walking)
+        self._set_by: dict[str, frozenset[str]] = {}
+        for combination in kb.combinations:
+            for context in combination.only_with:
+                self._set_by[context] = self._set_by.get(context, frozenset()) | {combination.finding}
 
     def __call__(self, doc: Any) -> Any:
         from spacy.tokens import Span
@@ -123,15 +129,15 @@ class Combiner:
         every = [_Mention(s.start, s.end, s.label_, self._roles[s.label_]) for s in found]
         # Contexts stand beside the places and changes, never taking their words.
         mentions = _longest((m for m in every if m.role != "context"), self._order)
-        contexts: dict[str, list[_Mention]] = {}
-        for m in every:
-            if m.role == "context":
-                contexts.setdefault(m.word_class, []).append(m)
-        places = [m for m in mentions if m.role in _PLACES]
-        changes = [m for m in mentions if m.role == "change"]
         parts: dict[tuple[int, int, str], Parts] = doc.user_data.setdefault(COMPOSED_KEY, {})
         # A phrase that says the same thing over the same words stays a phrase.
         phrased = {(s.start, s.end, s.label_) for s in (doc.spans[self._group] if self._group in doc.spans else [])}
+        contexts: dict[str, list[_Mention]] = {}
+        for m in every:
+            if m.role == "context" and not self._inside_other_phrase(m, phrased):
+                contexts.setdefault(m.word_class, []).append(m)
+        places = [m for m in mentions if m.role in _PLACES]
+        changes = [m for m in mentions if m.role == "change"]
         spans: list[Any] = []
         combined: dict[Extent, set[str]] = {}
         stopped: dict[Extent, set[str]] = {}
@@ -157,6 +163,15 @@ class Combiner:
         if spans:
             doc.spans[self._group] = [*(doc.spans[self._group] if self._group in doc.spans else []), *spans]
         return doc
+
+    def _inside_other_phrase(self, context: _Mention, phrased: set[tuple[int, int, str]]) -> bool:
+        """Are a context's words part of a phrase of something else? "Shuffling when he walks" is the way he
+        walks, not leg pain that walking brings on."""
+        setting = self._set_by.get(context.word_class, frozenset())
+        return any(
+            start <= context.start and context.end <= end and label not in setting and label not in self._markers
+            for start, end, label in phrased
+        )
 
     def _candidates(
         self, doc: Any, places: Sequence[_Mention], changes: Sequence[_Mention]
