@@ -162,6 +162,11 @@ _CHAIR_BEFORE = re.compile(r"\bchair\b(?:(?!\s(?:and|but)\s)[^.,;!?]){0,25}$")
 # "after sitting for an hour", "stood for 2 hours at work".
 # How long morning stiffness lasts ("stiff every morning over an hour"), not how long the pain has lasted.
 _STIFF_BEFORE = re.compile(r"\bstiff\w*\b[^.;!?\d]{0,30}$")
+# "takes 1-2 hours to loosen up": how long the stiffness lasts
+_TO_LOOSEN_AFTER = re.compile(
+    r"\s*(?:or\s+so\s+)?(?:to|before\s+(?:it|i|my\s+back)\s+(?:starts?\s+to\s+)?)\s*(?:loosen|ease|wear\s+off|warm\s+up|"
+    r"get\s+going|free\s+up|limber\s+up|settle|go\s+off)"
+)
 _ACTIVITY_BEFORE = re.compile(
     r"\b(?:walk|stand|stood|sit|sat|driv|drove|run|ran|lie|lying|lay|bend|kneel|knelt|jog|cycl|hik|queu|"
     r"garden|hoover|vacuum|clean)\w*\s+(?:\w+\s+)?(?:(?:for|about|around|over|after)\s+)?(?:about\s+|around\s+|"
@@ -184,7 +189,8 @@ _MONTH = (
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
 )
 _SINCE_MONTH = re.compile(
-    r"\b(?:since|back\s+in|started\s+in|began\s+in|from|in)\s+(?:(?:like|about|around|roughly|early|late|mid|"
+    r"\b(?:since|back\s+in|started\s+in|began\s+in|from|in|at\s+the\s+(?:end|start|beginning)\s+of)\s+"
+    r"(?:(?:like|about|around|roughly|early|late|mid|"
     r"the\s+start\s+of|the\s+end\s+of)[\s-]+)*" + _MONTH
 )
 _NOW_MONTH = re.compile(
@@ -194,6 +200,9 @@ _NOW_MONTH = re.compile(
     + r"(?!\s+\d)|\b"
     + _MONTH.replace("may|", "").replace("?P<month>", "?P<month_now>")
     + r"\s+now\b"
+    # "it's now May." ("it may ..." is not a month)
+    + r"|\b(?:it'?s|it\s+is|now\s+it'?s|and\s+now)\s+(?:now\s+|already\s+)?(?:(?:mid|early|late|the\s+end\s+of|"
+    r"the\s+start\s+of)[\s-]+)?(?P<month_may>may)(?=\s*(?:[.,;!?)]|$|and\b))"
 )
 
 
@@ -203,7 +212,7 @@ def _months_between(text: str) -> float | None:
     began, now = _SINCE_MONTH.search(text), _NOW_MONTH.search(text)
     if began is None or now is None or now.start() < began.start():
         return None
-    month_now = now.group("month") or now.group("month_now")
+    month_now = now.group("month") or now.group("month_now") or now.group("month_may")
     months = (_MONTHS[month_now[:3]] - _MONTHS[began.group("month")[:3]]) % 12
     return months * 30.0 if months else None
 
@@ -281,6 +290,10 @@ def _durations(text: str, pregnancy_at: frozenset[int] = frozenset()) -> Iterato
             continue  # "six weeks postpartum", "6 weeks post-op"
         if m.start("n") in pregnancy_at or text[max(0, m.start("n") - 1) : m.start("n")] == "+":
             continue  # the gestation, or its days ("34+1 weeks")
+        if re.match(r"\s*off\b(?!\s+(?:and\s+on|work|sick))", text[m.end() :]) and re.search(
+            r"\bafter\s+(?:a\s+|about\s+|nearly\s+|almost\s+)?$", text[: m.start("n")]
+        ):
+            continue  # "a hard session after three months off": a break from it, not this pain
         if after in ("ago", "back") and unit.startswith(("y", "decade")):
             continue  # "five years ago" is usually a past event, not this episode
         if re.match(r"[\s-]*(?:before|earlier|previously)\b", text[m.end() : m.end() + 14]):
@@ -300,6 +313,7 @@ def _durations(text: str, pregnancy_at: frozenset[int] = frozenset()) -> Iterato
         if unit.startswith(("min", "h")) and (
             _ACTIVITY_BEFORE.search(text, max(0, m.start("n") - 40), m.start("n"))
             or _STIFF_BEFORE.search(text, max(0, m.start("n") - 40), m.start("n"))
+            or _TO_LOOSEN_AFTER.match(text, m.end())
         ):
             continue  # "I can only walk for 10 minutes", "stiff every morning over an hour": not this pain's length
         n, days = _how_many(text, m), _unit_days(unit)
