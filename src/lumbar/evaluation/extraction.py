@@ -14,7 +14,9 @@ Annotation contract (what the reader is measured against):
 - findings said of other people are not annotated at all, except `family_spondyloarthritis`, which is
   the person's own family history; the person's own ankylosing spondylitis is `known_spondyloarthritis`
   only (not also the family history);
-- history-kind findings stated as history are `present` ("had breast cancer 10 years ago");
+- history-kind findings stated as history are `present` ("had breast cancer 10 years ago"), except those
+  that count only when recent (a major or minor injury, injecting drugs, travel to a malaria area), which
+  are `uncertain` when dated long past or said with "used to" ("I used to inject, clean for 8 years");
 - a current statement wins over history ("retention in 2019, resolved; voiding normally" is absent);
 - the most specific finding only: both legs weak is `bilateral_leg_weakness` (not also `leg_weakness`),
   arm and leg on one side is `one_sided_weakness`, stiffness for an hour each morning is

@@ -405,7 +405,9 @@ def _hypothetical() -> list[Any]:
 
 # The historical rules that date a thing long past ("4 years ago", "last year", "in 2015", "as a child"):
 # a history item that matters only when recent (`Finding.recent`) is then no longer present.
-LONG_PAST = frozenset({"years ago", "long ago", "last year", "in 2015", "back in may", "as a child", "when i was 13"})
+# "used to" says the thing is not current: "I used to inject heroin" is no recent injecting.
+LONG_PAST = frozenset({"years ago", "long ago", "last year", "in 2015", "back in may", "as a child", "when i was 13",
+                       "used to"})  # fmt: skip
 
 
 def _historical() -> list[Any]:
@@ -425,6 +427,9 @@ def _historical() -> list[Any]:
                                            _words("time", "long", "while"), _words("ago")], max_scope=8),
         _rule("last year", HISTORICAL, bi, [_words("last", "previous"), _words("year", "decade")],
               max_scope=8),
+        # "shooting up heroin until last year": past, but not long past (it went on until then)
+        _rule("until last year", HISTORICAL, bi, [_words("until", "till", "til", "untill"), _words("last"),
+                                                  _words("year")], max_scope=8),
         _rule("in 2015", HISTORICAL, bi, [_words("in", "back"), {"LOWER": {"REGEX": r"^(19|20)\d\d$"}}],
               max_scope=8),
         _rule("back in may", HISTORICAL, bi, [_words("back"), _words("in"), _words(*_MONTHS)], max_scope=8),

@@ -124,10 +124,13 @@ _USUAL = re.compile(
     r"(?:stable|permanent)\b",
     re.IGNORECASE,
 )
+# Findings that can be someone's usual state for years: nerve deficits, and the breathlessness of asthma or
+# COPD ("a bit wheezy in cold weather, that's my asthma and it's the same as it always is").
 _LIFELONG_DEFICITS = frozenset({"leg_numbness", "bilateral_leg_symptoms", "left_leg_symptoms", "right_leg_symptoms",
                                 "leg_weakness", "bilateral_leg_weakness", "one_sided_weakness", "one_sided_numbness",
                                 "foot_drop", "gait_disturbance", "balance_loss", "saddle_numbness",
-                                "bladder_dysfunction", "bowel_dysfunction", "sexual_dysfunction"})  # fmt: skip
+                                "bladder_dysfunction", "bowel_dysfunction", "sexual_dysfunction",
+                                "breathlessness"})  # fmt: skip
 # What someone could do, said between a finding and "fine": "fine" is how that went, not the finding.
 _ABILITY = re.compile(r"\b(?:could|can|able\s+to|managed\s+to)\s+\w+", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(
@@ -193,6 +196,10 @@ def _answer(span: Any) -> tuple[Status, int] | None:
             return None
     if mark is None or (doc[mark].text == ":" and mark - span.end > 2):
         return None
+    if doc[mark].text.endswith("?"):
+        numbered = _numbered_answer(span, doc[mark].idx + len(doc[mark].text))
+        if numbered is not None:
+            return numbered  # "1) any numbness? 2) any fever? My answers: 1) no 2) no"
     j = mark + 1
     while j < len(doc) and (doc[j].is_space or doc[j].text in ("-", "\u2013", ",")):
         j += 1
@@ -212,6 +219,27 @@ def _answer(span: Any) -> tuple[Status, int] | None:
         return None  # "... the stream is pathetic? Never had any prostate problems": a new statement
     if word in _NO and (word != "not" or after in {"really", "at", "that", "any", "usually"}):
         return Status.ABSENT, doc[j].idx + len(doc[j].text)
+    return None
+
+
+_LABEL_BEFORE = re.compile(r"(?:^|[\s:(])(\d{1,2})\s*\)\s+[^)?]*$")
+
+
+def _numbered_answer(span: Any, after: int) -> tuple[Status, int] | None:
+    """The answer to a numbered question ("1) any numbness between your legs?") given later under the
+    same number ("My answers: 1) no 2) no"); only a plain yes or no."""
+    text = span.doc.text
+    label = _LABEL_BEFORE.search(text[span.sent.start_char : span.start_char])
+    if label is None:
+        return None
+    given = re.compile(rf"(?<![\w.]){label.group(1)}\s*\)\s*(\w+)\b(?!\s*\w+\s*\?)").search(text, after)
+    if given is None:
+        return None
+    word = given.group(1).lower()
+    if word in _YES:
+        return Status.PRESENT, given.end()
+    if word in _NO and word != "not":
+        return Status.ABSENT, given.end()
     return None
 
 
