@@ -967,7 +967,7 @@ def test_a_side_said_to_be_well_is_not_the_side_of_the_pain(text: str, side: str
         ("the tramadol barely touches it now", "treatment_not_working", Status.PRESENT),
         ("I still inject now and then", "iv_drug_use", Status.PRESENT),
         # round 18: chronic pain, and other people
-        ("my spasms have become a lot more frequent", "worsening", Status.PRESENT),
+        ("my spasms have become a lot more frequent", "spasms_more_frequent", Status.PRESENT),
         ("a painful red eye that the hospital diagnosed as iritis", "uveitis_history", Status.PRESENT),
         ("a friend of mine had a burst aneurysm last year", "known_aneurysm", None),
     ],
@@ -1230,3 +1230,69 @@ def test_a_walking_context_inside_a_gait_phrase_does_not_make_both_legs_walking_
     assert findings.status("bilateral_leg_symptoms") is Status.PRESENT
     assert findings.status("leg_pain_walking") is None
     assert read("Both legs go numb when I walk.", kb=KB).findings.status("bilateral_leg_symptoms") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("I did my back in at the end of January and it's now May. Still aching.", 120.0),
+        ("Back went in February when I was tiling. It's now May and I'm still not right.", 90.0),
+        ("It may be fine. Hurt it in March.", None),
+        ("my back is stiff as anything first thing, takes 1-2 hours to loosen up", None),
+        ("Did a hard erg session yesterday after three months off. Today it's sore.", 1.0),
+        ("after 3 weeks off work my back still hurts", 21.0),
+    ],
+)
+def test_durations_from_the_twenty_third_round(text: str, days: float | None) -> None:
+    assert read(text, kb=KB).findings.values.duration_days == days
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "expected"),
+    [
+        # a leg gone to sleep from sitting on it, said to be over, is asked about, not a red flag
+        ("Sat cross-legged on the floor for ages, stood up and my leg went dead. Came back after a couple of "
+         "minutes and it's totally normal now.", "leg_numbness", Status.UNCERTAIN),
+        ("Sat on the loo far too long and both legs were pins and needles when I stood. Gone within a minute.",
+         "bilateral_leg_symptoms", Status.UNCERTAIN),
+        # ... but not without the end, nor a numbness said after it, nor the saddle
+        ("Both legs numb since sitting on the floor for ages this morning.", "bilateral_leg_symptoms", Status.PRESENT),
+        ("Sat cross-legged and my foot went dead, came back after 5 minutes. But my other leg has been numb for "
+         "3 days.", "leg_numbness", Status.PRESENT),
+        ("When I sit on the loo I can't feel the seat, came back after a few minutes", "saddle_numbness",
+         Status.PRESENT),
+    ],
+)  # fmt: skip
+def test_a_leg_gone_to_sleep_and_back_is_not_a_current_red_flag(text: str, finding: str, expected: Status) -> None:
+    assert read(text, kb=KB).findings.status(finding) is expected
+
+
+def test_numbered_questions_take_their_numbered_answers() -> None:
+    text = (
+        "The nurse asked: 1) any numbness between your legs? 2) any trouble passing water? 3) any weakness in "
+        "your legs? My answers: 1) no 2) yes since this morning 3) no"
+    )
+    findings = read(text, kb=KB).findings
+    assert findings.status("bilateral_leg_symptoms") is Status.ABSENT
+    assert findings.status("bilateral_leg_weakness") is Status.ABSENT
+    assert findings.status("bladder_dysfunction") is Status.PRESENT
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "expected"),
+    [
+        ("a bit wheezy in cold weather, that's my asthma and it's the same as it always is", "breathlessness",
+         Status.UNCERTAIN),
+        ("I'm breathless today, not my usual at all", "breathlessness", Status.PRESENT),
+        ("I used to inject heroin but I've been clean 10 years", "iv_drug_use", Status.UNCERTAIN),
+        ("I inject heroin most days", "iv_drug_use", Status.PRESENT),
+        ("Felt something snap in my back at football, like a gunshot.", "major_trauma", Status.ABSENT),
+        ("The back spasms I get have become a lot more frequent this year", "spasms_more_frequent", Status.PRESENT),
+        ("her back looks more crooked to me lately", "structural_deformity", Status.PRESENT),
+        ("my periods have got really heavy and painful this last year", "worsening", Status.PRESENT),
+        ("how far can you walk? - about 200 yards, then both legs ache and go heavy", "leg_pain_walking",
+         Status.PRESENT),
+    ],
+)  # fmt: skip
+def test_context_from_the_twenty_third_round(text: str, finding: str, expected: Status) -> None:
+    assert read(text, kb=KB).findings.status(finding) is expected
