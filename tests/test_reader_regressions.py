@@ -1296,3 +1296,25 @@ def test_numbered_questions_take_their_numbered_answers() -> None:
 )  # fmt: skip
 def test_context_from_the_twenty_third_round(text: str, finding: str, expected: Status) -> None:
     assert read(text, kb=KB).findings.status(finding) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "expected"),
+    [
+        # playing a symptom down is not denying it
+        ("probably nothing: numb bum since this morning", "saddle_numbness", Status.PRESENT),
+        ("It's probably nothing, I expect nothing, but my bum is numb", "saddle_numbness", Status.PRESENT),
+        ("Nothing numb, bladder fine.", "leg_numbness", Status.ABSENT),
+        # angina said in passing
+        ("this is probably nothing: on Saturday when I was jogging I got a tight band across my chest, it went "
+         "when I stopped", "exertional_chest_pain", Status.PRESENT),
+        ("chest tightness when I climb the stairs", "exertional_chest_pain", Status.PRESENT),
+        # stuck for a minute, or all of yesterday, and moving now: asked, not current
+        ("my back seized so hard I couldn't move for about a minute, now I'm walking", "cannot_move",
+         Status.UNCERTAIN),
+        ("Spent the whole of yesterday bedbound. Today I'm up and it's easing.", "cannot_move", Status.UNCERTAIN),
+        ("I can't move at all, been on the floor for an hour", "cannot_move", Status.PRESENT),
+    ],
+)  # fmt: skip
+def test_played_down_and_passing_from_the_twenty_third_round(text: str, finding: str, expected: Status) -> None:
+    assert read(text, kb=KB).findings.status(finding) is expected

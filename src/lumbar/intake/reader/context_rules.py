@@ -427,6 +427,17 @@ def _historical() -> list[Any]:
                                            _words("time", "long", "while"), _words("ago")], max_scope=8),
         _rule("last year", HISTORICAL, bi, [_words("last", "previous"), _words("year", "decade")],
               max_scope=8),
+        # Stuck for a moment, or all of yesterday, and now moving: "I couldn't move for about a minute",
+        # "spent the whole of yesterday bedbound" (the question is still asked)
+        _rule("couldn't move for a minute", HISTORICAL, bw,
+              [_words("for"), {"LOWER": {"IN": ["about", "around", "maybe", "like", "a", "few", "couple", "of", "an",
+                                               "one", "two", "ten", "30", "20", "10", "5", "few"]}, "OP": "*"},
+               _words("minute", "minutes", "min", "mins", "second", "seconds", "sec", "secs", "moment",
+                      "moments")], max_scope=4, allowed_types={"cannot_move"}),
+        *(_rule("the whole of yesterday", HISTORICAL, bi, pattern, max_scope=6, allowed_types={"cannot_move"})
+          for pattern in ([_words("the"), _words("whole"), _words("of"), _words("yesterday")],
+                          [_words("all"), _words("day"), _words("yesterday")],
+                          [_words("yesterday"), _words("all"), _words("day")])),
         # "shooting up heroin until last year": past, but not long past (it went on until then)
         _rule("until last year", HISTORICAL, bi, [_words("until", "till", "til", "untill"), _words("last"),
                                                   _words("year")], max_scope=8),
@@ -601,6 +612,11 @@ def _boundaries() -> list[Any]:
                                                           "eases", "eased", "relieves", "relieved", "touches",
                                                           "touched", "shifts", "shifted", "stops", "stopped",
                                                           "makes", "but", "else")]),
+        # Playing it down, not denying anything: "this is probably nothing: on Saturday I got a tight chest"
+        _rule("probably nothing", _PSEUDO, "PSEUDO", [_words("probably", "prob", "likely", "maybe", "possibly",
+                                                             "hopefully", "expect", "sure", "bet"),
+                                                      {"LOWER": {"IN": ["it's", "its", "it", "is", "'s"]}, "OP": "?"},
+                                                      _words("nothing", "nowt")]),
         # "pregnant with my first baby and have blurred vision": the baby is not someone with symptoms
         _rule("with my first baby", _PSEUDO, "PSEUDO",
               [_words("with", "expecting", "carrying"), {"LOWER": {"IN": ["my", "our", "a", "the"]}, "OP": "?"},
