@@ -1318,3 +1318,46 @@ def test_context_from_the_twenty_third_round(text: str, finding: str, expected: 
 )  # fmt: skip
 def test_played_down_and_passing_from_the_twenty_third_round(text: str, finding: str, expected: Status) -> None:
     assert read(text, kb=KB).findings.status(finding) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "expected"),
+    [
+        # round 24: distress. Thoughts of ending one's life are read; figures of speech are not
+        ("some nights I think everyone would be better off without me", "suicidal_thoughts", Status.PRESENT),
+        ("I keep thinking about ending it", "suicidal_thoughts", Status.PRESENT),
+        ("This spasm is killing me, I swear I'm dying here", "suicidal_thoughts", None),
+        ("I'm not suicidal, just fed up with my back", "suicidal_thoughts", Status.ABSENT),
+        ("I had suicidal thoughts years ago, long gone", "suicidal_thoughts", Status.UNCERTAIN),
+        ("I went through a really bad patch with depression and suicidal thoughts", "suicidal_thoughts",
+         Status.UNCERTAIN),
+        ("My mate has a plan to end his life and I've rung the crisis team", "suicidal_intent", None),
+        ("I've been saving up my pregabalin and morphine tablets", "suicidal_intent", Status.PRESENT),
+        ("I don't know if I can keep myself safe tonight", "suicidal_intent", Status.PRESENT),
+        ("I hurt myself lifting the sofa", "suicidal_thoughts", None),
+        ("I've got a plan to see the physio", "suicidal_intent", None),
+        ("i took about 30 of my co-codamol an hour ago", "analgesic_overdose", Status.PRESENT),
+        # round 24: the wider world, long-standing pain, and what came before
+        ("Ran into the back of a ute at about 60 km/h and the airbag went off", "major_trauma", Status.PRESENT),
+        ("it's tender right on the bone in the middle", "spinal_tenderness", Status.PRESENT),
+        ("relapsed a couple of weeks ago and was injecting. Now my back hurts", "iv_drug_use", Status.PRESENT),
+        ("I'm injecting insulin twice a day", "iv_drug_use", None),
+        ("finished treatment for breast cancer and was told I was clear", "cancer_history", Status.PRESENT),
+        ("I'm using the TENS and pacing", "colicky_pain", None),
+        ("pacing the room with it all night", "colicky_pain", Status.PRESENT),
+    ],
+)  # fmt: skip
+def test_wordings_from_the_twenty_fourth_round(text: str, finding: str, expected: Status | None) -> None:
+    assert read(text, kb=KB).findings.status(finding) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("Took up golf again after 10 years and my back is tight", None),
+        ("a dull ache across my lower back after a day of digging", 1.0),
+        ("on and off for years but this last year it's been constant", 365.0),
+    ],
+)
+def test_durations_from_the_twenty_fourth_round(text: str, days: float | None) -> None:
+    assert read(text, kb=KB).findings.values.duration_days == days

@@ -438,6 +438,12 @@ def _historical() -> list[Any]:
           for pattern in ([_words("the"), _words("whole"), _words("of"), _words("yesterday")],
                           [_words("all"), _words("day"), _words("yesterday")],
                           [_words("yesterday"), _words("all"), _words("day")])),
+        # "I went through a really bad patch with depression and suicidal thoughts": a time that is over
+        _rule("went through a bad patch", HISTORICAL, fw,
+              [_words("went", "been", "had"), _words("through"), _words("a"),
+               {"LOWER": {"IN": ["really", "very", "pretty", "quite", "bit", "of", "a"]}, "OP": "*"},
+               _words("bad", "rough", "dark", "difficult", "tough", "hard", "low", "awful", "terrible"),
+               _words("patch", "time", "period", "spell", "phase", "few", "year", "years")], max_scope=12),
         # "shooting up heroin until last year": past, but not long past (it went on until then)
         _rule("until last year", HISTORICAL, bi, [_words("until", "till", "til", "untill"), _words("last"),
                                                   _words("year")], max_scope=8),
@@ -646,6 +652,11 @@ def _boundaries() -> list[Any]:
                                                                       "she's", "he's", "it", "it's", "its", "her",
                                                                       "him", "me", "them"]}, "OP": "*"},
                                                     _words("all"), _words("clear")]),
+        # "finished treatment for breast cancer and was told I was clear": the same
+        _rule("told I was clear", _PSEUDO, "PSEUDO", [_words("told", "said", "declared"),
+                                                      _words("i", "she", "he", "that", "i'm", "she's", "he's", "im"),
+                                                      {"LOWER": {"IN": ["was", "is", "were", "am"]}, "OP": "?"},
+                                                      _words("clear", "cancer-free")]),
     ]  # fmt: skip
 
 

@@ -116,6 +116,7 @@ _USUAL = re.compile(
     r"(?:normal|usual|baseline|norm)\b"
     r"|\b(?:normal|usual)\s+for\s+(?:me|her|him|them)\b"
     r"|\b(?:the\s+)?same\s+as\s+(?:always|ever|usual|normal|it\s+always\s+(?:is|has\s+been))\b"
+    r"|\b(?:exactly|just)\s+as\s+(?:it|they)\s+always\s+(?:is|are|has\s+been|have\s+been)\b"
     r"|\bno\s+different\s+(?:to|from|than)\s+(?:normal|usual|always|before|my\s+(?:normal|usual))\b"
     # a note's "chronic bilateral leg paraesthesia, unchanged per patient" (not "unchanged since Monday")
     r"|,\s*unchanged(?=\s*(?:per\b|for\s+(?:years|months|ages)\b|[.;]|$))"

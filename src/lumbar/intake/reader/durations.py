@@ -88,7 +88,7 @@ _PLANNED_BEFORE = re.compile(
 )
 # "over the past year or so", "for the last month": one of the unit, said without a number
 _THE_PAST_UNIT = re.compile(
-    r"\b(?:over|for|in|during|throughout)\s+the\s+(?:past|last)\s+(?P<unit>year|month|fortnight|week)\b"
+    r"\b(?:(?:over|for|in|during|throughout)\s+the|this)\s+(?:past|last)\s+(?P<unit>year|month|fortnight|week)\b"
 )
 # "week 7 of sciatica", "day 3 of this back pain": counted from the start of this episode
 _NTH_WEEK = re.compile(
@@ -294,6 +294,8 @@ def _durations(text: str, pregnancy_at: frozenset[int] = frozenset()) -> Iterato
             r"\bafter\s+(?:a\s+|about\s+|nearly\s+|almost\s+)?$", text[: m.start("n")]
         ):
             continue  # "a hard session after three months off": a break from it, not this pain
+        if re.search(r"\bagain\s+after\s+(?:about\s+|nearly\s+|almost\s+|over\s+)?$", text[: m.start("n")]):
+            continue  # "took up golf again after 10 years": the time away, not this pain
         if after in ("ago", "back") and unit.startswith(("y", "decade")):
             continue  # "five years ago" is usually a past event, not this episode
         if re.match(r"[\s-]*(?:before|earlier|previously)\b", text[m.end() : m.end() + 14]):
