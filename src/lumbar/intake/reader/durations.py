@@ -162,6 +162,10 @@ _CHAIR_BEFORE = re.compile(r"\bchair\b(?:(?!\s(?:and|but)\s)[^.,;!?]){0,25}$")
 # "after sitting for an hour", "stood for 2 hours at work".
 # How long morning stiffness lasts ("stiff every morning over an hour"), not how long the pain has lasted.
 _STIFF_BEFORE = re.compile(r"\bstiff\w*\b[^.;!?\d]{0,30}$")
+# A time away: "after three months off" (not "off work", "off and on"), "again after 10 years".
+_OFF_AFTER = re.compile(r"\s*off\b(?!\s+(?:and\s+on|work|sick))")
+_AFTER_BEFORE = re.compile(r"\bafter\s+(?:a\s+|about\s+|nearly\s+|almost\s+)?$")
+_AGAIN_AFTER_BEFORE = re.compile(r"\bagain\s+after\s+(?:about\s+|nearly\s+|almost\s+|over\s+)?$")
 # "takes 1-2 hours to loosen up": how long the stiffness lasts
 _TO_LOOSEN_AFTER = re.compile(
     r"\s*(?:or\s+so\s+)?(?:to|before\s+(?:it|i|my\s+back)\s+(?:starts?\s+to\s+)?)\s*(?:loosen|ease|wear\s+off|warm\s+up|"
@@ -290,11 +294,10 @@ def _durations(text: str, pregnancy_at: frozenset[int] = frozenset()) -> Iterato
             continue  # "six weeks postpartum", "6 weeks post-op"
         if m.start("n") in pregnancy_at or text[max(0, m.start("n") - 1) : m.start("n")] == "+":
             continue  # the gestation, or its days ("34+1 weeks")
-        if re.match(r"\s*off\b(?!\s+(?:and\s+on|work|sick))", text[m.end() :]) and re.search(
-            r"\bafter\s+(?:a\s+|about\s+|nearly\s+|almost\s+)?$", text[: m.start("n")]
-        ):
+        before_n = text[max(0, m.start("n") - 20) : m.start("n")]
+        if _OFF_AFTER.match(text, m.end()) and _AFTER_BEFORE.search(before_n):
             continue  # "a hard session after three months off": a break from it, not this pain
-        if re.search(r"\bagain\s+after\s+(?:about\s+|nearly\s+|almost\s+|over\s+)?$", text[: m.start("n")]):
+        if _AGAIN_AFTER_BEFORE.search(before_n):
             continue  # "took up golf again after 10 years": the time away, not this pain
         if after in ("ago", "back") and unit.startswith(("y", "decade")):
             continue  # "five years ago" is usually a past event, not this episode
