@@ -1331,6 +1331,8 @@ def test_played_down_and_passing_from_the_twenty_third_round(text: str, finding:
         ("I had suicidal thoughts years ago, long gone", "suicidal_thoughts", Status.UNCERTAIN),
         ("I went through a really bad patch with depression and suicidal thoughts", "suicidal_thoughts",
          Status.UNCERTAIN),
+        # ... a rough time that is over dates only the mood, never a body symptom
+        ("I've been through a rough time this week and now my bum is numb", "saddle_numbness", Status.PRESENT),
         ("My mate has a plan to end his life and I've rung the crisis team", "suicidal_intent", None),
         ("I've been saving up my pregabalin and morphine tablets", "suicidal_intent", Status.PRESENT),
         ("I don't know if I can keep myself safe tonight", "suicidal_intent", Status.PRESENT),

@@ -443,7 +443,8 @@ def _historical() -> list[Any]:
               [_words("went", "been", "had"), _words("through"), _words("a"),
                {"LOWER": {"IN": ["really", "very", "pretty", "quite", "bit", "of", "a"]}, "OP": "*"},
                _words("bad", "rough", "dark", "difficult", "tough", "hard", "low", "awful", "terrible"),
-               _words("patch", "time", "period", "spell", "phase", "few", "year", "years")], max_scope=12),
+               _words("patch", "time", "period", "spell", "phase", "few", "year", "years")], max_scope=12,
+              allowed_types={"suicidal_thoughts", "suicidal_intent", "stress"}),  # never a body symptom
         # "shooting up heroin until last year": past, but not long past (it went on until then)
         _rule("until last year", HISTORICAL, bi, [_words("until", "till", "til", "untill"), _words("last"),
                                                   _words("year")], max_scope=8),
@@ -619,8 +620,7 @@ def _boundaries() -> list[Any]:
                                                           "touched", "shifts", "shifted", "stops", "stopped",
                                                           "makes", "but", "else")]),
         # Playing it down, not denying anything: "this is probably nothing: on Saturday I got a tight chest"
-        _rule("probably nothing", _PSEUDO, "PSEUDO", [_words("probably", "prob", "likely", "maybe", "possibly",
-                                                             "hopefully", "expect", "sure", "bet"),
+        _rule("probably nothing", _PSEUDO, "PSEUDO", [_words("probably", "prob", "likely", "maybe", "possibly"),
                                                       {"LOWER": {"IN": ["it's", "its", "it", "is", "'s"]}, "OP": "?"},
                                                       _words("nothing", "nowt")]),
         # "pregnant with my first baby and have blurred vision": the baby is not someone with symptoms
