@@ -1363,3 +1363,19 @@ def test_wordings_from_the_twenty_fourth_round(text: str, finding: str, expected
 )
 def test_durations_from_the_twenty_fourth_round(text: str, days: float | None) -> None:
     assert read(text, kb=KB).findings.values.duration_days == days
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "expected"),
+    [
+        ("The pregabalin for my sciatica is making me so dizzy, I want to come off it.", "medicine_side_effects",
+         Status.PRESENT),
+        ("Naproxen is giving me indigestion", "medicine_side_effects", Status.PRESENT),
+        ("no side effects from the naproxen at all", "medicine_side_effects", Status.ABSENT),
+        # dizziness a named medicine gives is asked about, not a faint; dizziness said apart is still a faint
+        ("The pregabalin for my sciatica is making me so dizzy", "fainting", Status.UNCERTAIN),
+        ("I'm dizzy and my pregabalin makes me drowsy", "fainting", Status.PRESENT),
+    ],
+)  # fmt: skip
+def test_a_medicines_side_effects_are_a_review_not_a_faint(text: str, finding: str, expected: Status) -> None:
+    assert read(text, kb=KB).findings.status(finding) is expected

@@ -44,6 +44,7 @@ from lumbar.intake.reader.doses import overdose_observation
 from lumbar.intake.reader.lexicon import NORMAL_ATTR
 from lumbar.intake.reader.pipeline import pipeline
 from lumbar.intake.reader.pressure import apply_pressure
+from lumbar.intake.reader.side_effects import apply_side_effects
 from lumbar.intake.reader.temperature import FEVER_C, readings, todays_reading
 from lumbar.intake.reader.values import read_values
 from lumbar.intake.reading import Reading
@@ -323,7 +324,7 @@ def read(text: str, *, kb: KnowledgeBase, today: date | None = None) -> Reading:
                 if span.label_ in kb.findings
             ]
         )
-        for mention in apply_pressure(apply_discourse(mentions)):
+        for mention in apply_side_effects(apply_pressure(apply_discourse(mentions))):
             span, status = mention.span, mention.status
             if status is None:
                 start, end = offset + span.start_char, offset + span.end_char
