@@ -1379,3 +1379,53 @@ def test_durations_from_the_twenty_fourth_round(text: str, days: float | None) -
 )  # fmt: skip
 def test_a_medicines_side_effects_are_a_review_not_a_faint(text: str, finding: str, expected: Status) -> None:
     assert read(text, kb=KB).findings.status(finding) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "expected"),
+    [
+        # round 25: Scots and other Englishes, said the same length as the English they stand for
+        ("I cannae get a pee oot", "bladder_dysfunction", Status.PRESENT),
+        ("when I wipe ma bum I cannae feel the paper", "saddle_numbness", Status.PRESENT),
+        ("baith ma legs are gettin weaker", "bilateral_leg_weakness", Status.PRESENT),
+        ("Pee a bit pinkish", "haematuria", Status.PRESENT),
+        ("it a burn her when she pass water", "urinary_symptoms", Status.PRESENT),
+        ("now she nah talk sensible", "confusion", Status.PRESENT),
+        # legs heavy on walking are the leg pain of spinal stenosis; heavy legs said alone are weakness
+        ("both legs go heavy and achy when I walk down to the village", "bilateral_leg_weakness", None),
+        ("both legs heavy since this morning", "bilateral_leg_weakness", Status.PRESENT),
+        ("did heavy squats and my legs are sore", "bilateral_leg_weakness", None),
+        # the other leg going the same way, named by its side
+        ("his right foot drags, and since last night the left leg is going the same way", "left_leg_symptoms",
+         Status.PRESENT),
+        # plans, preparations and hints are intent; ordinary words that look like them are not
+        ("I've thought about how I'd do it", "suicidal_intent", Status.PRESENT),
+        ("I've been putting my tramadol and the sleeping tablets aside for weeks", "suicidal_intent", Status.PRESENT),
+        ("she asked me to hide the knives and her tablets", "suicidal_intent", Status.PRESENT),
+        ("the physio showed me the stretch and now I know how to do it", "suicidal_intent", None),
+        ("I keep my tablets in a drawer", "suicidal_intent", None),
+        ("he'd rather not be here any more", "suicidal_thoughts", Status.PRESENT),
+        ("I tried to take my own life in 1998, well for over twenty years since", "suicidal_intent",
+         Status.UNCERTAIN),
+        # falls from a height, questions with a preamble, and what someone else asked about
+        ("the ladder slipped and I fell about eight or nine feet onto the patio", "major_trauma", Status.PRESENT),
+        ("Also slightly odd question, is it normal that the bit of me that would sit on the saddle feels numb?",
+         "saddle_numbness", Status.PRESENT),
+        ("She asked about numbness and fever.", "fever", Status.UNCERTAIN),
+        ("I had numbness down my foot, but that cleared up completely with physio", "leg_numbness",
+         Status.UNCERTAIN),
+    ],
+)  # fmt: skip
+def test_wordings_from_the_twenty_fifth_round(text: str, finding: str, expected: Status | None) -> None:
+    assert read(text, kb=KB).findings.status(finding) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("Back's been playing up since Christmas and it's March now.", 90.0),
+        ("I've been well for over twenty years. Back went yesterday.", 1.0),
+    ],
+)
+def test_durations_from_the_twenty_fifth_round(text: str, days: float | None) -> None:
+    assert read(text, kb=KB).findings.values.duration_days == days

@@ -60,6 +60,28 @@ def _me_as_my(m: re.Match[str]) -> str:
     return word[0] + "y" + word[2:]
 
 
+# Scots and northern words with an English word of the same length (or one letter shorter, padded with a
+# space): "I cannae get a pee oot", "baith ma legs", "didnae feel it". "ma" and "mi" are "my" only before a
+# part of the body or a relative ("ma back", "mi granny"); "MI" (a heart attack) keeps its capitals.
+_DIALECT = {
+    "cannae": "can't ", "canna": "can't", "dinnae": "don't ", "didnae": "didn't", "couldnae": "couldn't",
+    "wouldnae": "wouldn't", "isnae": "isn't", "wasnae": "wasn't", "doesnae": "doesn't", "hasnae": "hasn't",
+    "havnae": "havent", "hivnae": "havent", "oot": "out", "baith": "both ", "noo": "now", "tae": "to ",
+}  # fmt: skip
+_DIALECT_WORD = re.compile(r"\b(?:" + "|".join(_DIALECT) + r")\b", re.IGNORECASE)
+_MA_AS_MY = re.compile(
+    r"\b[Mm][ai](?=\s+(?:own\s+|poor\s+|bad\s+|sore\s+|lower\s+|low\s+|left\s+|right\s+|whole\s+)?"
+    r"(?:back|bum|arse|bottom|spine|legs?|feet|foot|hips?|knees?|thighs?|waterworks|bladder|bits|groin|privates|side|"
+    r"belly|tummy|stomach|kidneys?|neck|chest|granny|gran|nan|nana|grandma|grandmother|grandad|grandfather|mum|mam|"
+    r"mother|dad|father|sister|brother|son|daughter|wife|husband|auntie|aunty|uncle|cousin|pickney)\b)"
+)
+
+
+def _dialect(m: re.Match[str]) -> str:
+    word = _DIALECT[m.group(0).lower()]
+    return word[0].upper() + word[1:] if m.group(0)[0].isupper() else word
+
+
 # Names that contain a symptom's word but are not the symptom: "hay fever", "cabin fever", "weight loss
 # injections". Their space becomes an underscore, so no phrase can start at the second word (phrases start
 # only where a word does) and the length stays the same.
@@ -77,7 +99,8 @@ _ASCII_CLEAN = str.maketrans({chr(i): " " for i in (*range(32), 127) if chr(i) n
 
 def normalise(text: str) -> str:
     """Straight quotes, quotation marks and word-joining hyphens as spaces, control characters as spaces,
-    emoji as full stops, "me" as "my" before a part of the body, and "hay fever" as one word."""
+    emoji as full stops, "me" (and "ma", "mi") as "my" before a part of the body, a few Scots words as
+    their English ("cannae" as "can't"), and "hay fever" as one word."""
     text = text.translate(_QUOTES)
     if text.isascii():
         text = text.translate(_ASCII_CLEAN)
@@ -86,6 +109,8 @@ def normalise(text: str) -> str:
     if "'" in text or '"' in text:
         text = _QUOTE_MARKS.sub(" ", text)
     text = _ME_AS_MY.sub(_me_as_my, text)
+    text = _MA_AS_MY.sub(lambda m: m.group(0)[0] + "y", text)
+    text = _DIALECT_WORD.sub(_dialect, text)
     text = _WORD_HYPHEN.sub(" ", text)
     return _NOT_THE_SYMPTOM.sub("_", text)
 

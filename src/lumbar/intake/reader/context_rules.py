@@ -438,6 +438,10 @@ def _historical() -> list[Any]:
           for pattern in ([_words("the"), _words("whole"), _words("of"), _words("yesterday")],
                           [_words("all"), _words("day"), _words("yesterday")],
                           [_words("yesterday"), _words("all"), _words("day")])),
+        # A note's "attempted suicide 1998": a bare year after it dates it (for these findings only: "numbness
+        # 2019" in a list is not clear enough to date a nerve symptom)
+        _rule("attempt 1998", HISTORICAL, bw, [{"LOWER": {"REGEX": r"^(19|20)\d\d$"}}], max_scope=3,
+              allowed_types={"suicidal_thoughts", "suicidal_intent"}),
         # "I went through a really bad patch with depression and suicidal thoughts": a time that is over
         _rule("went through a bad patch", HISTORICAL, fw,
               [_words("went", "been", "had"), _words("through"), _words("a"),
@@ -619,6 +623,11 @@ def _boundaries() -> list[Any]:
                                                           "eases", "eased", "relieves", "relieved", "touches",
                                                           "touched", "shifts", "shifted", "stops", "stopped",
                                                           "makes", "but", "else")]),
+        # What someone else asked about is a question: "she asked about numbness, bladder and fever, and I've
+        # got none of that" (the answer after it settles it)
+        _rule("she asked about", POSSIBLE, "FORWARD",
+              [_words("she", "he", "they", "physio", "doctor", "nurse", "gp", "doc"), _words("asked", "checked"),
+               _words("about", "for")], max_scope=12),
         # Playing it down, not denying anything: "this is probably nothing: on Saturday I got a tight chest"
         _rule("probably nothing", _PSEUDO, "PSEUDO", [_words("probably", "prob", "likely", "maybe", "possibly"),
                                                       {"LOWER": {"IN": ["it's", "its", "it", "is", "'s"]}, "OP": "?"},

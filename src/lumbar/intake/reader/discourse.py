@@ -64,6 +64,7 @@ _DENIAL = re.compile(
     r"is\s*n'?t|isn'?t|'?s\s+not)(?:\s+(?:happened|started))?"
     r"|mine\s+(?:is|are|'s|'re)\s+(?:fine|ok|okay|normal|good|alright|all\s+right)"
     r"|not\s+me|none\s+of\s+(?:that|those|these|them)"
+    r"|(?:i'?ve|i\s+have)\s+(?:got\s+|had\s+)?none\s+of\s+(?:that|those|these|them)"
     # the answer of whoever was asked: "and she says none of that", "he rolled his eyes and said no"
     r"|(?:(?:she|he|they|mum|dad|mom)\s+)?(?:says?|said|answered|replied)\s+(?:no|nope|nah|not|none|"
     r"none\s+of\s+(?:that|those|these|them|it))"
@@ -83,7 +84,7 @@ _RESOLVED = re.compile(
     r"|\bgot\s+over\s+(?:it|that|them)\b"
     r"|\b(?:gone|settled|cleared|passed\s+off|went\s+away|cleared\s+up|died\s+down|settled\s+down)"
     r"(?:\s+for\s+(?:a\s+few|a\s+couple\s+of|several|\w+)\s+(?:days?|weeks?|hours?))?"  # "gone for four days now"
-    r"(?:\s+(?:now|completely|since|away|up|off|down))?\s*(?=[,.;:!?)]|$|\s+(?:now|but|and|though|it'?s|i'?m|just))"
+    r"(?:\s+(?:now|completely|since|away|up|off|down))?\s*(?=[,.;:!?)]|$|\s+(?:now|but|and|though|it'?s|i'?m|just|with|after))"
     r"|\b(?:antibiotics|tablets|treatment)\s+(?:(?:from|off|by)\s+(?:the|my)\s+(?:gp|doctor|doc|nurse|pharmacist)\s+)?"
     r"(?:cleared|sorted|got\s+rid\s+of)\s+(?:it|them|that)\b"
     r"|\b(?:all\s+)?better\s+now\b|\bfine\s+now\b|\ball\s+better\b(?=\s*[,.;:!?)]|$)"
@@ -154,13 +155,17 @@ _CONFIRMED = re.compile(
 # A question whose "that" clause is said as a fact: "should I be worried that I have to strain to pee?",
 # "is it normal that my foot slaps down?"; the person asks what it means, not whether it is so.
 _FACTIVE_QUESTION = re.compile(
-    r"^\W*(?:(?:so|but|and|ok|okay|hi|hello|hey)\W+)?(?:should\s+i\s+(?:be\s+)?(?:worried|worry|concerned)|"
+    # after a preamble that ends at a comma or colon: "Also slightly odd question, is it normal that ..."
+    r"^(?:[^,:;]{0,40}[,:;-]\s*)?\W*(?:(?:so|but|and|ok|okay|hi|hello|hey)\W+)?(?:should\s+i\s+(?:be\s+)?(?:worried|worry|concerned)|"
     r"do\s+i\s+need\s+to\s+(?:worry|be\s+worried)|is\s+it\s+(?:normal|bad|serious|worrying|a\s+worry|"
     r"a\s+bad\s+sign|ok|okay|fine|concerning))\s+(?:that|about\s+the\s+fact\s+that)\b",
     re.IGNORECASE,
 )
 # Words that make a question hypothetical rather than about now ("what if I can't pee?").
-_SUPPOSING = re.compile(r"\b(?:if|whether|would|could|might|in\s+case|supposing|ever)\b", re.IGNORECASE)
+# "the bit of me that would sit on the saddle" is a relative clause, not a supposition
+_SUPPOSING = re.compile(
+    r"\b(?:if|whether|(?<!\bthat\s)(?<!\bwhich\s)would|could|might|in\s+case|supposing|ever)\b", re.IGNORECASE
+)
 
 
 def _doc_order(mentions: list[Mention]) -> list[Mention]:

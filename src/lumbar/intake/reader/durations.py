@@ -133,7 +133,7 @@ _NOT_EPISODE_BEFORE = re.compile(
 # spondylitis for 20 years".
 _OTHER_THING_BEFORE = re.compile(
     r"\b(?:prednisolone|prednisone|steroids?|tablets|pills|medication|medicines?|inhalers?|insulin|warfarin|"
-    r"diabetic|diabetes|smoked|smoking|smoker|married|worked|working|job|lived|living|retired|clean|sober|"
+    r"diabetic|diabetes|smoked|smoking|smoker|married|worked|working|job|lived|living|retired|clean|sober|well|"
     r"play(?:s|ed|ing)?(?!\s+up)|had\s+(?:my|the|a|our|her)\s+(?:baby|son|daughter|twins)|gave\s+birth|"
     r"c-?\s*section|caesarean|cesarean|"
     r"osteoporosis|arthritis|spondylitis|spondyloarthritis|axspa|cancer|asthma|copd|waiting\s+list|wait\s+list|"
@@ -190,8 +190,9 @@ _MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun",
                                         "dec"))}  # fmt: skip
 _MONTH = (
     r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|christmas|xmas)\b"
 )
+_MONTHS.update({"chr": 11, "xma": 11})  # "since Christmas and it's March now"
 _SINCE_MONTH = re.compile(
     r"\b(?:since|back\s+in|started\s+in|began\s+in|from|in|at\s+the\s+(?:end|start|beginning)\s+of)\s+"
     r"(?:(?:like|about|around|roughly|early|late|mid|"
