@@ -1429,3 +1429,22 @@ def test_wordings_from_the_twenty_fifth_round(text: str, finding: str, expected:
 )
 def test_durations_from_the_twenty_fifth_round(text: str, days: float | None) -> None:
     assert read(text, kb=KB).findings.values.duration_days == days
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Did heavy squats and deadlifts yesterday for the first time in months.",
+        "Did a hard erg session yesterday after three months off.",
+        "First week at a warehouse job and my back is sore by the end of each shift.",
+        "I spent Saturday and Sunday pulling up old paving and barrowing rubble.",
+        "Ten days ago I was pushing a heavy bed round a tight corner.",
+    ],
+)
+def test_overdoing_it_said_as_a_long_spell_or_a_return(text: str) -> None:
+    assert read(text, kb=KB).findings.status("trigger_overexertion") is Status.PRESENT
+
+
+def test_a_sport_said_with_a_long_spell_stays_the_sport() -> None:
+    findings = read("Played 36 holes of golf yesterday, bowled a long spell on Saturday.", kb=KB).findings
+    assert findings.status("trigger_sport") is Status.PRESENT
