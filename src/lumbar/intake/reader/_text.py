@@ -47,12 +47,12 @@ def _clean_char(ch: str) -> str:
 
 # "me back", "me legs", "wet meself": "me" for "my" in Irish, Scottish, northern English and Australian
 # speech. Both words have two letters (and "meself" and "myself" six), so the length stays the same.
-_ME_AS_MY = re.compile(
-    r"\b(?:(?P<me>[Mm]e)(?=\s+(?:own\s+|poor\s+|bad\s+|sore\s+|lower\s+|low\s+|upper\s+|left\s+|right\s+|whole\s+)?"
+_BEFORE_THE_BODY = (
+    r"(?=\s+(?:own\s+|poor\s+|bad\s+|sore\s+|lower\s+|low\s+|upper\s+|left\s+|right\s+|whole\s+)?"
     r"(?:back|backside|bum|arse|bottom|spine|legs?|feet|foot|hips?|knees?|thighs?|calf|calves|waterworks|bladder|bits|"
-    r"groin|privates|side|belly|tummy|stomach|kidneys?|neck|shoulders?|arms?|hands?|toes|ankles?|head|ribs|chest)\b)"
-    r"|(?P<meself>[Mm]eself))\b"
+    r"groin|privates|side|belly|tummy|stomach|kidneys?|neck|shoulders?|arms?|hands?|toes|ankles?|head|ribs|chest"
 )
+_ME_AS_MY = re.compile(r"\b(?:(?P<me>[Mm]e)" + _BEFORE_THE_BODY + r")\b)|(?P<meself>[Mm]eself))\b")
 
 
 def _me_as_my(m: re.Match[str]) -> str:
@@ -61,8 +61,9 @@ def _me_as_my(m: re.Match[str]) -> str:
 
 
 # Scots and northern words with an English word of the same length (or one letter shorter, padded with a
-# space): "I cannae get a pee oot", "baith ma legs", "didnae feel it". "ma" and "mi" are "my" only before a
-# part of the body or a relative ("ma back", "mi granny"); "MI" (a heart attack) keeps its capitals.
+# space): "I cannae get a pee oot", "baith ma legs", "didnae feel it". "ma" and "mi" are "my" only before the
+# parts of the body "me" is (above) or a relative ("ma back", "mi granny"); "MI" (a heart attack) keeps its
+# capitals.
 _DIALECT = {
     "cannae": "can't ", "canna": "can't", "dinnae": "don't ", "didnae": "didn't", "couldnae": "couldn't",
     "wouldnae": "wouldn't", "isnae": "isn't", "wasnae": "wasn't", "doesnae": "doesn't", "hasnae": "hasn't",
@@ -70,10 +71,8 @@ _DIALECT = {
 }  # fmt: skip
 _DIALECT_WORD = re.compile(r"\b(?:" + "|".join(_DIALECT) + r")\b", re.IGNORECASE)
 _MA_AS_MY = re.compile(
-    r"\b[Mm][ai](?=\s+(?:own\s+|poor\s+|bad\s+|sore\s+|lower\s+|low\s+|left\s+|right\s+|whole\s+)?"
-    r"(?:back|bum|arse|bottom|spine|legs?|feet|foot|hips?|knees?|thighs?|waterworks|bladder|bits|groin|privates|side|"
-    r"belly|tummy|stomach|kidneys?|neck|chest|granny|gran|nan|nana|grandma|grandmother|grandad|grandfather|mum|mam|"
-    r"mother|dad|father|sister|brother|son|daughter|wife|husband|auntie|aunty|uncle|cousin|pickney)\b)"
+    r"\b[Mm][ai]" + _BEFORE_THE_BODY + r"|granny|gran|nan|nana|grandma|grandmother|grandad|grandfather|mum|mam|mother|"
+    r"dad|father|sister|brother|son|daughter|wife|husband|auntie|aunty|uncle|cousin|pickney)\b)"
 )
 
 
