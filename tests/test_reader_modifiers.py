@@ -103,7 +103,7 @@ def _say(token: dict[str, Any]) -> str:
     lower = token.get("LOWER")
     options = [lower] if isinstance(lower, str) else lower["IN"] if isinstance(lower, dict) and "IN" in lower else []
     if isinstance(lower, dict) and "REGEX" in lower:
-        options = [w for w in ("2015", "13") if re.search(lower["REGEX"], w)]
+        options = [w for w in ("2015", "13", "man") if re.search(lower["REGEX"], w)]
     if not options and token.get("IS_PUNCT"):
         options = ["."]
     elif not options and token.get("IS_PUNCT") is False:

@@ -1448,3 +1448,104 @@ def test_overdoing_it_said_as_a_long_spell_or_a_return(text: str) -> None:
 def test_a_sport_said_with_a_long_spell_stays_the_sport() -> None:
     findings = read("Played 36 holes of golf yesterday, bowled a long spell on Saturday.", kb=KB).findings
     assert findings.status("trigger_sport") is Status.PRESENT
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "expected"),
+    [
+        # the pain now in the chest and arm after starting elsewhere; the arm and jaw named together
+        ("it began between my shoulders and now it's in my chest", "chest_pain", Status.PRESENT),
+        ("the ache has spread into my chest", "chest_pain", Status.PRESENT),
+        ("pain in my left arm and jaw", "jaw_arm_pain", Status.PRESENT),
+        # "without pain" denies the pain of that movement only
+        ("I can't touch my chin to my chest without pain and light hurts my eyes", "photophobia", Status.PRESENT),
+        ("I can bend without pain", "photophobia", None),
+        # second-language wordings
+        ("since yesterday I have temperature and shaking", "fever", Status.PRESENT),
+        ("he is shaking from cold but his body is hot", "fever", Status.PRESENT),
+        ("she is talking not normal today", "confusion", Status.PRESENT),
+        ("Writing for my father. This morning he did not know my name.", "confusion", Status.PRESENT),
+        ("I have pain of the kidney on the right", "flank_pain", Status.PRESENT),
+        ("I don't feel the need to make pee any more", "bladder_dysfunction", Status.PRESENT),
+        ("urine comes but I am not feeling it pass", "bladder_dysfunction", Status.PRESENT),
+        ("when I am washing after the toilet I am not getting any feeling", "saddle_numbness", Status.PRESENT),
+        ("my private part is without sensation", "saddle_numbness", Status.PRESENT),
+        ("his scrotum and the skin around it feel numb", "saddle_numbness", Status.PRESENT),
+        ("two weeks ago I had a blockade in the spine", "spinal_procedure", Status.PRESENT),
+        ("the place of the injection is red and hot", "wound_infection_signs", Status.PRESENT),
+        ("a lorry hit my car at the lights and the airbag opened", "major_trauma", Status.PRESENT),
+        ("I was injecting until the spring", "iv_drug_use", Status.PRESENT),
+        ("I was injecting insulin until I got a pump", "iv_drug_use", None),
+        ("the spasms in my right side have got much more frequent", "spasms_more_frequent", Status.PRESENT),
+        # a vigil in a chair, and sleep lost to worry, are not pain at night
+        ("I slept in a chair beside his hospital bed for two nights", "night_pain", None),
+        ("I slept in a chair beside his hospital bed for two nights", "poor_sleep_surface", Status.PRESENT),
+        ("I had to sleep in the recliner because lying flat is agony", "night_pain", Status.PRESENT),
+        ("lots of problems at work and I don't sleep well", "night_pain", None),
+    ],
+)  # fmt: skip
+def test_wordings_from_the_twenty_sixth_round(text: str, finding: str, expected: Status | None) -> None:
+    assert read(text, kb=KB).findings.status(finding) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "own"),
+    [
+        # another person's symptoms in a message about the writer's own back
+        ("My sister says she can't feel her feet, but that's her diabetes. I'm asking about my back: it went "
+         "into spasm yesterday.", "bilateral_leg_symptoms", False),
+        ("My husband has been incontinent for years. I lift him every day and my lower back is in spasm.",
+         "bladder_dysfunction", False),
+        ("Our 8-year-old had a temperature last week. My back has gone into spasm from carrying her.",
+         "fever", False),
+        ("I read a post about a man whose back pain was a tumour. My back is just stiff after the gym.",
+         "cancer_history", False),
+        ("My grandad's back pain was cancer, but he had lost loads of weight. My back twinged at golf.",
+         "weight_loss", False),
+        ("My dad is dying of cancer and he can't walk. My neck and lower back are in knots from the stress.",
+         "cannot_move", False),
+        # ... but the writer's own, even beside someone else
+        ("My wife drove me in, she says I look awful. My back is agony and I can't pee.", "bladder_dysfunction",
+         True),
+        ("My back has been bad for a week and my wife noticed my foot is dragging.", "foot_drop", True),
+        ("Numb down there since this morning, she says it's nothing. My back is killing me.", "saddle_numbness",
+         True),
+        ("I hurt my back carrying his bags.", "trigger_lifting", True),
+        # a carer writing for the person, who may also have a back of their own, is not this case
+        ("Writing for my mum, 80. She can't feel her legs and her back is agony.", "bilateral_leg_symptoms", True),
+    ],
+)  # fmt: skip
+def test_whose_symptom_in_an_account_of_ones_own_back(text: str, finding: str, own: bool) -> None:
+    reading = read(text, kb=KB)
+    assert (reading.findings.status(finding) is Status.PRESENT) is own
+    assert (finding in {o.finding for o in reading.others}) is not own
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "expected"),
+    [
+        # going down with the spasm: the pain, not the legs, and no faint (under 50, spasm named)
+        ("My knees buckled from the pain when the spasm hit. 34 M.", "leg_weakness", Status.UNCERTAIN),
+        ("Bent over to tie my shoe and collapsed to the floor, back locked solid. I'm 41.", "fainting",
+         Status.UNCERTAIN),
+        ("I collapsed in the kitchen with a back spasm. I'm 38.", "fainting", Status.UNCERTAIN),
+        # ... but not weakness said as weakness, a collapse at 50 or over, or a collapse with pain alone
+        ("My legs are weak from the pain. 34 M.", "bilateral_leg_weakness", Status.PRESENT),
+        ("I collapsed in the kitchen with a back spasm. I'm 67.", "fainting", Status.PRESENT),
+        ("I collapsed in agony in the garden. I'm 38.", "fainting", Status.PRESENT),
+        ("I collapsed in the kitchen with a back spasm.", "fainting", Status.PRESENT),
+    ],
+)  # fmt: skip
+def test_going_down_with_a_spasm(text: str, finding: str, expected: Status) -> None:
+    assert read(text, kb=KB).findings.status(finding) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("Last year I had sciatica for 3 months; it cleared. Now my back is stiff since yesterday.", 1.0),
+        ("Last year I had a fall and I've had pain for 3 months now.", 90.0),
+    ],
+)
+def test_a_past_episode_is_not_this_one(text: str, days: float | None) -> None:
+    assert read(text, kb=KB).findings.values.duration_days == days

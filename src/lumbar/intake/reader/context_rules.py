@@ -18,6 +18,7 @@ from typing import Any
 from lumbar.intake.reader._scope import CLAUSE_JOIN, TARGET_GROUP, scope_for
 
 __all__ = [
+    "DIED",
     "FAMILY",
     "HISTORICAL",
     "HYPOTHETICAL",
@@ -36,6 +37,9 @@ POSSIBLE = "POSSIBLE_EXISTENCE"
 HYPOTHETICAL = "HYPOTHETICAL"
 HISTORICAL = "HISTORICAL"
 FAMILY = "FAMILY"
+# The rule for a relative who died ("my uncle died of a burst aneurysm, but that came on with belly pain"):
+# never the one a carer writes for, so it holds in a carer's account too (reader.py)
+DIED = "my uncle died"
 _SELF = "SELF"  # first-person words: they end the scope of an "other person" modifier
 _PSEUDO = "PSEUDO"
 _TERMINATE = "TERMINATE"
@@ -512,6 +516,12 @@ def _others() -> list[Any]:
         _rule("my sister, 62,", FAMILY, fw, [*relative, {"IS_PUNCT": True}, {"LOWER": {"REGEX": r"^\d{1,3}$"}},
                                              {"IS_PUNCT": True, "OP": "?"}, _words(*_RELATIVE_VERBS)],
               max_scope=15, **terminate_family),
+        # "Our 6-year-old had a temperature", "my 15 year old son has": a child named by age
+        _rule("our 6-year-old", FAMILY, fw, [_words("my", "our"), {"LOWER": {"REGEX": r"^\d{1,2}$"}},
+                                             {"IS_PUNCT": True, "OP": "?"}, _words("year", "yr", "month"),
+                                             {"IS_PUNCT": True, "OP": "?"}, _words("old"),
+                                             {"LOWER": {"IN": _RELATIONS}, "OP": "?"}, _words(*_RELATIVE_VERBS)],
+              max_scope=15, **terminate_family),
         # "My dad (lung cancer) was admitted": the relative's own findings, in brackets after the word
         _rule("my dad (", FAMILY, fw, [*relative, _words("(")], max_scope=8, **terminate_family),
         # A correction: "I did have a temperature, no, sorry, that was my son"
@@ -532,6 +542,22 @@ def _others() -> list[Any]:
                                                          "acquaintance", "client", "patient", "teammate"),
                                                   _words("of"), _words("mine", "ours", "my", "his", "hers")],
               max_scope=25, whole_sentence=True, **terminate_family),
+        # "a story online about a man whose 'back spasm' was a burst aneurysm": someone in a story
+        _rule("a man whose", FAMILY, fw, [_words("a", "an", "this", "that", "some", "one", "another"),
+                                          {"LOWER": {"REGEX": r"^[a-z]+$"}, "OP": "?"},
+                                          {"LOWER": {"REGEX": r"^[a-z]+$"}}, _words("whose")],
+              max_scope=20, whole_sentence=True, **terminate_family),
+        _rule("a story about", FAMILY, fw, [_words("story", "stories", "post", "posts", "article", "articles",
+                                                   "video", "videos", "programme", "program", "documentary",
+                                                   "clip", "tiktok", "thread", "piece", "report", "episode"),
+                                           _words("about", "where", "on")],
+              max_scope=15, whole_sentence=True, **terminate_family),
+        # "my uncle died of a burst aneurysm, but that came on with belly pain and a collapse": the whole
+        # sentence is about the one who died
+        _rule(DIED, FAMILY, fw, [*relative, {"LOWER": {"IN": ["'s", "'"]}, "OP": "?"}, _words("died", "passed"),
+                                 _words("of", "from", "after", "with", "away", "on", "suddenly", "last", "in", "when",
+                                        "aged", "at", "young", "because")],
+              max_scope=30, whole_sentence=True, **terminate_family),
         # "Hers goes down her leg and her foot's gone tingly": the other person's, whoever writes
         _rule("hers", FAMILY, fw, [_words("hers")], max_scope=15, **terminate_family),
         _rule("family history", FAMILY, fw, [_words("family", "fam", "familial"),
@@ -628,6 +654,12 @@ def _boundaries() -> list[Any]:
         _rule("she asked about", POSSIBLE, "FORWARD",
               [_words("she", "he", "they", "physio", "doctor", "nurse", "gp", "doc"), _words("asked", "checked"),
                _words("about", "for")], max_scope=12),
+        # Denies only the pain of a movement: "I can't put my chin on my chest without pain and the lights are
+        # hurting my eyes", where "without" would otherwise deny everything after it
+        _rule("without pain", _PSEUDO, "PSEUDO", [_words("without", "w/o"),
+                                                  {"LOWER": {"IN": ["any", "much", "too", "real", "the"]}, "OP": "?"},
+                                                  _words("pain", "hurting", "discomfort", "difficulty", "bother",
+                                                         "trouble", "help", "support", "stopping", "assistance")]),
         # Playing it down, not denying anything: "this is probably nothing: on Saturday I got a tight chest"
         _rule("probably nothing", _PSEUDO, "PSEUDO", [_words("probably", "prob", "likely", "maybe", "possibly"),
                                                       {"LOWER": {"IN": ["it's", "its", "it", "is", "'s"]}, "OP": "?"},

@@ -148,6 +148,16 @@ _OTHER_THING_BEFORE = re.compile(
 )
 
 
+# A past episode that has ended: "last year I had sciatica down my left leg for 3 months; it cleared" (in the
+# same clause as the time it was, with nothing of now between: "this", "now", "still", "again", "since")
+_PAST_EPISODE_BEFORE = re.compile(
+    r"\b(?:last\s+(?:year|summer|winter|spring|autumn|fall|time)|(?:a|one|two|three|a\s+few|a\s+couple\s+of|\d+)\s+"
+    r"years?\s+ago|in\s+(?:19|20)\d\d|back\s+in|previously|in\s+the\s+past|once\s+before)\b"
+    r"(?:(?!\b(?:and|but|now|since|still|this|again|currently)\b)[^.;,!?]){0,60}\bhad\b"
+    r"(?:(?!\b(?:and|but|now|since|still|this|again|currently)\b)[^.;,!?]){0,50}$"
+)
+
+
 def years_of_a_condition(text: str, start: int) -> bool:
     """Are the years at `start` said straight after a long-standing condition or medicine, as in "T6
     paraplegic, 15 years" or "diabetic - 12 years"? Then they are how long it has been, not an age."""
@@ -314,6 +324,8 @@ def _durations(text: str, pregnancy_at: frozenset[int] = frozenset()) -> Iterato
             continue  # "twice a day", "in 2 weeks", "once a year", "I'm 45 years"
         if _OTHER_THING_BEFORE.search(text[max(0, m.start() - 45) : m.start()]):
             continue
+        if _PAST_EPISODE_BEFORE.search(text[max(0, m.start() - 120) : m.start()]):
+            continue  # "last year I had sciatica for 3 months": a past episode's length
         if unit.startswith(("y", "decade")) and _CHAIR_BEFORE.search(text[max(0, m.start() - 45) : m.start()]):
             continue
         if unit.startswith(("min", "h")) and (

@@ -25,8 +25,10 @@ from typing import Any
 
 from lumbar.intake.model import Findings, Observation, Status
 from lumbar.intake.reader._family import RELATIVES
+from lumbar.intake.reader._owner import MY_BACK, own_account, someone_elses
 from lumbar.intake.reader._text import MAX_CHARS, chunks, normalise
 from lumbar.intake.reader.context_rules import (
+    DIED,
     FAMILY,
     HISTORICAL,
     HYPOTHETICAL,
@@ -41,6 +43,7 @@ from lumbar.intake.reader.context_rules import (
 from lumbar.intake.reader.derived import progressive_weakness
 from lumbar.intake.reader.discourse import Mention, apply_discourse
 from lumbar.intake.reader.doses import overdose_observation
+from lumbar.intake.reader.giving_way import apply_giving_way
 from lumbar.intake.reader.lexicon import NORMAL_ATTR
 from lumbar.intake.reader.pipeline import pipeline
 from lumbar.intake.reader.pressure import apply_pressure
@@ -122,8 +125,11 @@ _THEIR_BACK = re.compile(
     re.IGNORECASE,
 )
 _OWN_BACK = re.compile(
-    r"\bmy\s+(?:own\s+)?(?:lower\s+|low\s+|upper\s+|bad\s+|sore\s+)?(?:back|spine)\b"
-    r"|\b(?:i|i've|i'm|ive|im|me)\b[^.!?\n]{0,30}\bback\b"
+    MY_BACK  # "my back", "my neck and lower back", but not "my back is fine"
+    # "I ... back", but not a back support or going back: "she asked me to find out whether a back support
+    # belt would help" is not the writer's back
+    + r"|\b(?:i|i've|i'm|ive|im|me)\b[^.!?\n]{0,30}\bback\b"
+    r"(?!\s*(?:supports?|belts?|braces?|packs?|door|garden|yard|seat|home|then|later|soon|to|into|and\s+forth)\b)"
     r"|\bmine\b"  # "my mum died of bone cancer ... mine started after squash": the writer's own pain
     # "I've had pain", but not "one spot ... tender when I press it, and it hurts": no one else's pronoun
     # between the writer and the pain
@@ -164,18 +170,22 @@ _THEIR = frozenset({"his", "her", "their"})
 
 def _their_relative(span: Any) -> bool:
     """Is the mention about a relative of the person a carer writes for ("his dad died of prostate
-    cancer"), rather than the person themselves ("my husband has ...")?"""
+    cancer"), or about a relative who died ("my uncle died of a burst aneurysm"), rather than the person
+    themselves ("my husband has ...")?"""
     doc = span.doc
-    return any(m.category == FAMILY and doc[m.modifier_span[0]].lower_ in _THEIR for m in span._.modifiers)
+    return any(
+        m.category == FAMILY and (doc[m.modifier_span[0]].lower_ in _THEIR or m.rule.literal == DIED)
+        for m in span._.modifiers
+    )
 
 
-def _status(span: Any, finding: Finding, carer: bool = False) -> Status | None:
+def _status(span: Any, finding: Finding, carer: bool = False, own: bool = False) -> Status | None:
     """The status one mention gives its finding; None when it is about someone else (unless the whole
     text is a carer's account of that person). A finding that counts only when recent
     (`Finding.recent`) is uncertain when dated long past."""
     kind = finding.kind
     categories = {m.category for m in span._.modifiers}
-    if other_person_just_before(span):
+    if other_person_just_before(span) or (own and someone_elses(span)):
         categories.add(FAMILY)
     about_relatives = span.label_ in _ABOUT_RELATIVES
     if FAMILY in categories and carer and not about_relatives and not _their_relative(span):
@@ -200,8 +210,8 @@ def _status(span: Any, finding: Finding, carer: bool = False) -> Status | None:
 _LEADING_DENIAL = frozenset({"no", "denies", "denied", "without", "nil", "never"})
 
 
-def _mention(span: Any, finding: Finding, carer: bool = False) -> Mention:
-    status = _status(span, finding, carer)
+def _mention(span: Any, finding: Finding, carer: bool = False, own: bool = False) -> Mention:
+    status = _status(span, finding, carer, own)
     kind = finding.kind
     before = {m.category for m in span._.modifiers if m.modifier_span[1] <= span.start}
     carried = None
@@ -307,7 +317,9 @@ def read(text: str, *, kb: KnowledgeBase, today: date | None = None) -> Reading:
     carer = carer_mode(prepared)
     if carer:
         problems.append(CARER)
+    own = own_account(prepared, carer=carer)
 
+    values = read_values(prepared, carer=carer, today=today)
     best: dict[str, Observation] = {}
     others: dict[str, Observation] = {}
     pieces = list(chunks(prepared))
@@ -319,12 +331,13 @@ def read(text: str, *, kb: KnowledgeBase, today: date | None = None) -> Reading:
     for (offset, _), doc in zip(pieces, docs, strict=True):
         mentions = _own_over_relatives(
             [
-                _mention(span, kb.findings[span.label_], carer)
+                _mention(span, kb.findings[span.label_], carer, own)
                 for span in doc.spans[TARGET_GROUP]
                 if span.label_ in kb.findings
             ]
         )
-        for mention in apply_side_effects(apply_pressure(apply_discourse(mentions))):
+        read_mentions = apply_side_effects(apply_pressure(apply_discourse(mentions)))
+        for mention in apply_giving_way(read_mentions, age=values.age):
             span, status = mention.span, mention.status
             if status is None:
                 start, end = offset + span.start_char, offset + span.end_char
@@ -345,7 +358,6 @@ def read(text: str, *, kb: KnowledgeBase, today: date | None = None) -> Reading:
         if stated is not None:
             _keep(best, _observation("fever", Status.PRESENT, text, stated[0], stated[1]))
 
-    values = read_values(prepared, carer=carer, today=today)
     understood = bool(best or others or values.pain_score is not None or values.temperature_c is not None)
     understood = understood or bool(_BODY_WORDS.search(prepared))
     if not understood:

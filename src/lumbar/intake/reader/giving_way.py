@@ -1,0 +1,67 @@
+"""Going down with a spasm: legs that give way from the pain, and a collapse when the back went, are not
+weakness or a faint.
+
+"My legs gave out from the pain - the spasm hit so hard my knees just buckled and I went down", "Bent down
+to pick up a sock and collapsed to the floor", "Seven weeks ago I collapsed in the garden with a back
+spasm". In a spasm the pain can drop a person to the floor; the words are read as legs giving way
+(`bilateral_leg_weakness`, `leg_weakness`) or a collapse (`fainting`), red flags for cauda equina and a
+leaking aneurysm. Where the same sentence says the pain or the spasm did it, those words are uncertain:
+the question is still asked, but they are not taken as a current red flag.
+
+- Legs or knees that gave way, buckled or gave out (never "weak": "my legs are weak from the pain" stays)
+  with the pain, agony or spasm named as the cause in the sentence.
+- A collapse only with the spasm or the back's movement named ("with a back spasm", "bent down ... and
+  collapsed"), and only when the text gives an age under 50: back pain with a collapse at 50 or over,
+  or with pain alone, is a ruptured aneurysm until shown otherwise (NICE NG156), so it stays.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from lumbar.intake.model import Status
+from lumbar.intake.reader.discourse import Mention
+
+__all__ = ["apply_giving_way"]
+
+_LEGS = frozenset({"bilateral_leg_weakness", "leg_weakness"})
+_FAINT = "fainting"
+_YOUNGER_THAN = 50
+
+_GAVE_WAY = re.compile(r"\b(?:gave|give|gives|giving|buckl\w*|collaps\w*|went|go|going|dropped|folded)\b", re.I)
+_PAIN_CAUSE = re.compile(
+    r"\b(?:from|with|because\s+of|due\s+to|cos\s+of|coz\s+of|in)\s+(?:the\s+|a\s+|my\s+|sheer\s+)?(?:back\s+)?"
+    r"(?:pain|agony|spasms?)\b"
+    r"|\b(?:pain|spasms?)\s+(?:hit|was|were|got|came|is)\s+(?:me\s+)?so\s+(?:hard|bad|strong|severe|intense|sharp|"
+    r"sudden)\b"
+    r"|\b(?:pain|spasms?)\s+(?:made|dropped|floored|took|brought|sent|put)\s+(?:me|my\s+legs|my\s+knees)\b",
+    re.I,
+)
+_SPASM_CAUSE = re.compile(
+    r"\b(?:with|from|in|because\s+of|due\s+to)\s+(?:a\s+|the\s+|my\s+)?(?:back\s+)?spasms?\b"
+    r"|\bspasms?\s+(?:hit|was|were|got|came)\s+(?:me\s+)?so\s+(?:hard|bad|strong|severe|intense|sharp|sudden)\b"
+    r"|\b(?:bent|bending|bend|stooped|stooping|twisted|twisting)\b[^.!?]{0,50}\b(?:and|then)\s+"
+    r"(?:just\s+)?(?:collapsed|went\s+down|dropped|hit\s+the\s+floor)",
+    re.I,
+)
+
+
+def _because_of(mention: Mention, cause: re.Pattern[str]) -> bool:
+    return cause.search(mention.span.sent.text) is not None
+
+
+def apply_giving_way(mentions: list[Mention], *, age: int | None) -> list[Mention]:
+    """The mentions with legs going or a collapse from the spasm made uncertain (module docstring)."""
+
+    def explained(m: Mention) -> bool:
+        if m.status is not Status.PRESENT:
+            return False
+        label = m.span.label_
+        if label in _LEGS:
+            return _GAVE_WAY.search(m.span.text) is not None and _because_of(m, _PAIN_CAUSE)
+        if label == _FAINT:
+            return age is not None and age < _YOUNGER_THAN and _because_of(m, _SPASM_CAUSE)
+        return False
+
+    return [replace(m, status=Status.UNCERTAIN) if explained(m) else m for m in mentions]
