@@ -1,9 +1,9 @@
 """The reading pipeline: a blank spaCy English model, our lazy target matcher and medspaCy's ConText.
 
-Built once per knowledge base (keyed on `kb.version`). The target matcher (`targets.py`) finds the same
-spans as medspaCy's `TargetMatcher` but compiles each phrase expression only when a text first needs it:
-compiling all of them up front took most of a second of every cold start. Fully offline: no model is
-downloaded.
+Built once per knowledge base (keyed on `kb.version`). The target matcher (`targets.py`) finds the spans
+medspaCy's `TargetMatcher` finds, except that where several of a finding's phrases match at one place it
+takes the longest; and it compiles each phrase expression only when a text first needs it: compiling all
+of them up front took most of a second of every cold start. Fully offline: no model is downloaded.
 
 ConText's modifiers are found by our `TokenPatternMatcher` (`modifiers.py`) in place of the spaCy
 `Matcher` medspaCy runs: the same matches, about a tenth of the time.

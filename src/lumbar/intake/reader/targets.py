@@ -1,26 +1,28 @@
-"""A lazy target matcher: medspaCy's regex target matching, without compiling every phrase up front.
+"""A lazy target matcher: medspaCy's regex target matching, without compiling every phrase up front, and
+with the longest of a finding's phrases where several match at one place.
 
 medspaCy's `TargetMatcher` compiles each rule's regular expression when the rule is added: for our
 lexicon about 150 expressions, 320 kB of pattern text, most of a second of every start-up before the
-first text is read. `LazyTargetMatcher` finds exactly the same spans (same rules in the same order, same
-token boundaries, same attributes) but compiles one phrase's expression only when a text first has a
+first text is read. `LazyTargetMatcher` compiles one phrase's expression only when a text first has a
 word that could start a match of it (`lexicon.phrase_starts`) and the other words it needs
 (`lexicon.phrase_needs`), and tries it only at those words. Which phrases those are is worked out
 from an index built once per knowledge base (phrases by their starts, needs as bit sets), so a text
 costs a few dictionary look-ups per word rather than a test of every phrase.
 
-Semantics copied from `medspacy.common.regex_matcher.RegexMatcher` (the TargetMatcher in group mode,
-no pruning): each rule's expression, the alternation of its phrases, is compiled with `re.IGNORECASE`
-and run with `finditer` over `doc.text_with_ws`; a match that does not fall on token boundaries is
-widened to them (start to the left, end to the right); an empty span is dropped.
+What it finds, for each rule (one finding's phrases, or its normal statements): scanning the text left
+to right, at the first place where any of the rule's phrases matches, the longest of their matches
+there; then on from the end of that match. medspaCy runs `finditer` over the alternation of the
+phrases, which at each place takes the first phrase that matches, not the longest: then a phrase written
+for a longer wording ("spasming in waves") lost to a shorter match of an earlier phrase ("spasming"), and
+the other finding's words in it ("in waves", colic) were kept. As in medspaCy, the expressions are
+matched with `re.IGNORECASE` on `doc.text_with_ws`, a match that does not fall on token boundaries is
+widened to them (start to the left, end to the right), and an empty span is dropped.
 
-Why trying phrases separately gives the same matches: `finditer` over `p1|p2|...` scans positions left
-to right from the end of the previous match, and at each position returns the match of the first
-phrase that matches there. A phrase can only match where a word starts (every expression begins with
-a lookbehind: no letter, digit or apostrophe just before) and the text begins like one of its
-`starts` (case folded as `re` does), and only if the text has its `needs`, so positions and phrases
-that fail those tests would fail in the alternation too. No phrase matches empty text (each has a
-required word), so the next scan starts at the end of the match, as in `finditer`.
+Why trying phrases separately finds the same places: a phrase can only match where a word starts (every
+expression begins with a lookbehind: no letter, digit or apostrophe just before) and the text begins
+like one of its `starts` (case folded as `re` does), and only if the text has its `needs`, so places and
+phrases that fail those tests would fail in the alternation too. No phrase matches empty text (each has
+a required word). The tests compare it with a plain reference that compiles every phrase.
 """
 
 from __future__ import annotations
@@ -177,17 +179,26 @@ class LazyTargetMatcher:
         return sorted(set(attempts))
 
     def matches(self, text: str) -> Iterator[tuple[int, int, int]]:
-        """(rule index, start, end) character offsets, in the order medspaCy's regex matcher finds them."""
+        """(rule index, start, end) character offsets, rule by rule and left to right. Where several of a
+        rule's phrases match at one offset, the longest match is taken (medspaCy's alternation would take
+        the first phrase's): "spasming in waves" is the spasm, even though a longer phrase of the spasm
+        matches only "spasming" there."""
         rule, resume = -1, 0
+        best: tuple[int, int, int] | None = None
         for r, offset, p in self._attempts(text):
+            if best is not None and (r, offset) != (best[0], best[1]):
+                yield best
+                resume = max(best[2], best[1] + 1)
+                best = None
             if r != rule:
                 rule, resume = r, 0
             if offset < resume:
-                continue  # inside the rule's last match, or a later phrase where an earlier one matched
+                continue  # inside the rule's last match
             m = self._phrase_pattern(r, p).match(text, offset)
-            if m is not None:
-                yield r, m.start(), m.end()
-                resume = max(m.end(), offset + 1)
+            if m is not None and (best is None or m.end() > best[2]):
+                best = (r, m.start(), m.end())
+        if best is not None:
+            yield best
 
     def __call__(self, doc: Any) -> Any:
         from medspacy.common.regex_matcher import get_token_for_char
