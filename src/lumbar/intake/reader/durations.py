@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
+from lumbar.intake.reader._family import RELATIVE_WORDS
 from lumbar.intake.reader._numbers import DIGIT, HALF, NUM, number
 
 __all__ = ["AGE_ALONE", "AGE_IN_YEARS", "duration_days", "years_of_a_condition"]
@@ -148,6 +149,12 @@ _OTHER_THING_BEFORE = re.compile(
 )
 
 
+# Someone else's time, in a clause whose subject is a relative: "my husband has been incontinent for a couple
+# of years" (nothing of the writer's between: "my wife says I've had it for 3 weeks" is the writer's)
+_RELATIVES_CLAUSE_BEFORE = re.compile(
+    rf"\b(?:my|our|his|her)\s+(?:{RELATIVE_WORDS}|husband|wife|mum|dad|son|daughter)\b"
+    r"(?:(?!\b(?:and|but|i|i'm|im|i've|ive|me|my|mine)\b)[^.;,!?]){0,50}$"
+)
 # A past episode that has ended: "last year I had sciatica down my left leg for 3 months; it cleared" (in the
 # same clause as the time it was, with nothing of now between: "this", "now", "still", "again", "since")
 _PAST_EPISODE_BEFORE = re.compile(
@@ -291,7 +298,7 @@ def _how_many(text: str, m: re.Match[str]) -> float | None:
     return n / 2 if _HALF_BEFORE.search(text, max(0, m.start("n") - 6), m.start("n")) else n
 
 
-def _durations(text: str, pregnancy_at: frozenset[int] = frozenset()) -> Iterator[float]:
+def _durations(text: str, pregnancy_at: frozenset[int] = frozenset(), own_account: bool = False) -> Iterator[float]:
     between = _months_between(text)
     if between is not None:
         yield between
@@ -326,6 +333,8 @@ def _durations(text: str, pregnancy_at: frozenset[int] = frozenset()) -> Iterato
             continue
         if _PAST_EPISODE_BEFORE.search(text[max(0, m.start() - 120) : m.start()]):
             continue  # "last year I had sciatica for 3 months": a past episode's length
+        if own_account and _RELATIVES_CLAUSE_BEFORE.search(text[max(0, m.start() - 80) : m.start()]):
+            continue  # "my husband has been incontinent for a couple of years": his, not this pain's
         if unit.startswith(("y", "decade")) and _CHAIR_BEFORE.search(text[max(0, m.start() - 45) : m.start()]):
             continue
         if unit.startswith(("min", "h")) and (
@@ -373,12 +382,19 @@ def _since_age(text: str, age: int | None) -> float | None:
 
 
 def duration_days(
-    text: str, *, pregnancy_at: frozenset[int] = frozenset(), age: int | None = None, today: date | None = None
+    text: str,
+    *,
+    pregnancy_at: frozenset[int] = frozenset(),
+    age: int | None = None,
+    today: date | None = None,
+    own_account: bool = False,
 ) -> float | None:
     """How many days the pain has lasted, by the longest length `text` (prepared, lower case) states;
     `pregnancy_at`: where the weeks of a pregnancy were read; `age`: the person's, for "since I was 24";
-    `today`: the date, for a length said as the date it began. None when the text states none."""
-    durations = list(_durations(text, pregnancy_at))
+    `today`: the date, for a length said as the date it began; `own_account`: the text is the writer's
+    account of their own back (`_owner.own_account`), so a relative's time is theirs. None when the text
+    states none."""
+    durations = list(_durations(text, pregnancy_at, own_account))
     since_age = _since_age(text, age)
     if since_age is not None:
         durations.append(since_age)

@@ -87,6 +87,7 @@ _BODY_WORDS = re.compile(
 _RELATIVE = (
     "(?:"
     + "|".join((*RELATIVES, "child", "kid", "boy", "girl", "friend", "baby", "toddler", "patient", "client"))
+    + r"|\d{1,2}[\s-]*(?:years?|yrs?)[\s-]*old|\d{1,2}\s*yo"  # "my 8 year old has had back pain"
     + ")"
 )
 # A carer writing about the person with the back pain: the back pain is a named relative's ("my mum has
@@ -319,7 +320,7 @@ def read(text: str, *, kb: KnowledgeBase, today: date | None = None) -> Reading:
         problems.append(CARER)
     own = own_account(prepared, carer=carer)
 
-    values = read_values(prepared, carer=carer, today=today)
+    values = read_values(prepared, carer=carer, today=today, own=own)
     best: dict[str, Observation] = {}
     others: dict[str, Observation] = {}
     pieces = list(chunks(prepared))

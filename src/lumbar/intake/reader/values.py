@@ -104,6 +104,9 @@ _RELATIVE = re.compile(rf"\b(?:{RELATIVE_WORDS}|fhx|fh)\b")
 _RELATIVE_THEN = re.compile(rf"\b(?:{RELATIVE_WORDS})\s*[,(]\s*$")
 
 
+_POSSESSIVE_THEN = re.compile(r"\b(?:my|our|his|her|their)\s+$")
+
+
 def _about_someone_else(text: str, start: int) -> bool:
     """Is the age at `start` in a sentence about a relative ("father died of AAA aged 70") or said straight
     after one ("my sister, 62, has...")?"""
@@ -140,6 +143,8 @@ def _age_and_sex(text: str, *, carer: bool = False) -> tuple[int | None, str | N
                 continue  # "101 F" is a temperature
             if pattern not in _CARER_AGE_PATTERNS and _about_someone_else(text, m.start("age")):
                 continue
+            if not carer and _POSSESSIVE_THEN.search(text[max(0, m.start("age") - 8) : m.start("age")]):
+                continue  # "my 6-year-old says daddy is walking funny": the child's age, in the writer's account
             if pattern is _AGED and _EVENT_BEFORE_AGED.search(text[max(0, m.start() - 30) : m.start()]):
                 continue
             if pattern is AGE_ALONE and "old" not in m.group(0) and years_of_a_condition(text, m.start("age")):
@@ -328,10 +333,11 @@ def _course(text: str) -> str | None:
     return None
 
 
-def read_values(text: str, *, carer: bool = False, today: date | None = None) -> Values:
+def read_values(text: str, *, carer: bool = False, today: date | None = None, own: bool = False) -> Values:
     """The values stated in `text` (already normalised); `carer`: the text is a carer's account of a
     relative (`reader.carer_mode`), whose age and sex are the person's; `today`: the date, for a
-    duration said as the date it began. Never raises."""
+    duration said as the date it began; `own`: the writer's account of their own back
+    (`_owner.own_account`), in which a relative's time is not the pain's. Never raises."""
     lowered = digits(text.lower())
     age, sex = _age_and_sex(lowered, carer=carer)
     weeks, pregnancy_at = _pregnancy(lowered)
@@ -340,7 +346,7 @@ def read_values(text: str, *, carer: bool = False, today: date | None = None) ->
         "sex": sex,
         "pain_score": _pain(lowered),
         "temperature_c": body_temperature(lowered, carer=carer),
-        "duration_days": duration_days(lowered, pregnancy_at=pregnancy_at, age=age, today=today),
+        "duration_days": duration_days(lowered, pregnancy_at=pregnancy_at, age=age, today=today, own_account=own),
         "pregnancy_weeks": weeks,
         "side": _side(lowered),
         "course": _course(lowered),
