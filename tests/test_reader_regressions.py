@@ -1500,9 +1500,9 @@ def test_wordings_from_the_twenty_sixth_round(text: str, finding: str, expected:
          "fever", False),
         ("I read a post about a man whose back pain was a tumour. My back is just stiff after the gym.",
          "cancer_history", False),
-        ("My grandad's back pain was cancer, but he had lost loads of weight. My back twinged at golf.",
+        ("My grandad's back pain was cancer, but he had lost loads of weight. I'm 31; my back twinged at golf.",
          "weight_loss", False),
-        ("My dad is dying of cancer and he can't walk. My neck and lower back are in knots from the stress.",
+        ("My dad is dying of cancer and he can't walk. I'm 38, my neck and lower back are in knots from stress.",
          "cannot_move", False),
         # ... but the writer's own, even beside someone else
         ("My wife drove me in, she says I look awful. My back is agony and I can't pee.", "bladder_dysfunction",
@@ -1549,3 +1549,53 @@ def test_going_down_with_a_spasm(text: str, finding: str, expected: Status) -> N
 )
 def test_a_past_episode_is_not_this_one(text: str, days: float | None) -> None:
     assert read(text, kb=KB).findings.values.duration_days == days
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "expected"),
+    [
+        ("there was a pinkish tinge to my wee", "haematuria", Status.PRESENT),
+        ("a one-sided ache going down into my pelvis", "pelvic_pain", Status.PRESENT),
+        ("pain in my lower left back since Sunday", "flank_pain", Status.PRESENT),
+        # a one-off trip is a fall, catching a foot again and again is a foot that drops
+        ("I caught my foot on the rug and sat down hard", "foot_drop", None),
+        ("I caught my foot on the rug and sat down hard", "minor_trauma", Status.PRESENT),
+        ("I keep catching my foot on the stairs", "foot_drop", Status.PRESENT),
+        # a single try at walking is the setting of the gait, not leg pain that walking brings on
+        ("both legs are numb and when I tried to walk to the door I was staggering", "bilateral_leg_symptoms",
+         Status.PRESENT),
+        ("both legs go numb when I walk to the shops", "bilateral_leg_symptoms", None),
+        # passing or postural dizziness under 50 is not a faint; at 50 or over, or without an age, it stays
+        ("33 M. When I stood up I felt light-headed for a few seconds, then fine.", "fainting", Status.UNCERTAIN),
+        ("I'm 71. I went dizzy when I stood up this morning.", "fainting", Status.PRESENT),
+        ("I went dizzy when I stood up this morning.", "fainting", Status.PRESENT),
+        ("I'm 45. Bent to lift the bin, my knees buckled from the pain and I hit the floor.", "fainting",
+         Status.UNCERTAIN),
+    ],
+)  # fmt: skip
+def test_wordings_from_the_twenty_seventh_round(text: str, finding: str, expected: Status | None) -> None:
+    assert read(text, kb=KB).findings.status(finding) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "own"),
+    [
+        # someone named as the subject is someone else, in the writer's own account
+        ("My dad collapsed with a burst aortic aneurysm last year. I'm 29 and pulled my back lifting boxes.",
+         "known_aneurysm", False),
+        # not the writer's own account when it is written for someone, or the writer gives no age of their own
+        ("Writing this for my dad, he's 78. Since yesterday his legs won't hold him. My own back's gone from "
+         "lifting him.", "bilateral_leg_weakness", True),
+        ("My wife is 63. She says her back aches like my back spasm last week, but she's breathless.",
+         "breathlessness", True),
+        ("My partner asked me to type this, she's on the floor. She says both legs are numb. My back is fine.",
+         "bilateral_leg_symptoms", True),
+    ],
+)  # fmt: skip
+def test_whose_symptom_when_the_account_is_not_clearly_the_writers(text: str, finding: str, own: bool) -> None:
+    assert (read(text, kb=KB).findings.status(finding) is Status.PRESENT) is own
+
+
+def test_a_childs_age_in_the_writers_own_account_is_not_the_writers() -> None:
+    assert read("My 6-year-old says I'm walking funny since my back went. I'm 42.", kb=KB).findings.values.age == 42
+    assert read("My 8 year old has had back pain for 3 weeks.", kb=KB).findings.values.age == 8

@@ -14,7 +14,8 @@ phrases, into their own span group, and each change is joined to the nearest pla
 - places listed together ("my bottom and the bits between my legs") share the change;
 - a combination's `unless` context in the sentence stops it, and its `only_with` contexts must be
   there ("both legs ache" in a sentence about walking is leg pain on walking, not both legs); words of a
-  context inside a phrase of another finding are that finding's ("shuffling when he walks" is his gait).
+  context inside a phrase of another finding are that finding's ("shuffling when he walks" is his gait),
+  and a single try is no setting ("both legs are numb and when she tried to walk she was staggering").
 
 Each pair that a combination names becomes a target span from the place to the change, labelled
 with the finding; ConText then reads negation, hypothesis, history and other people around it as for
@@ -102,6 +103,15 @@ def _longest(mentions: Iterable[_Mention], order: dict[str, int]) -> list[_Menti
     return sorted(kept, key=lambda m: (m.start, m.end, m.word_class))
 
 
+_TRIED = frozenset({"tried", "attempted"})
+
+
+def _attempted(doc: Any, context: _Mention) -> bool:
+    """Is the context a single try ("when she tried to walk to the bathroom she was staggering")? Then it
+    is the setting of what happened on trying (the gait), not of symptoms that walking brings on."""
+    return context.start >= 2 and doc[context.start - 1].lower_ == "to" and doc[context.start - 2].lower_ in _TRIED
+
+
 class Combiner:
     """A spaCy component adding the combinations' target spans to `group` (see the module docstring)."""
 
@@ -134,7 +144,7 @@ class Combiner:
         phrased = {(s.start, s.end, s.label_) for s in (doc.spans[self._group] if self._group in doc.spans else [])}
         contexts: dict[str, list[_Mention]] = {}
         for m in every:
-            if m.role == "context" and not self._inside_other_phrase(m, phrased):
+            if m.role == "context" and not self._inside_other_phrase(m, phrased) and not _attempted(doc, m):
                 contexts.setdefault(m.word_class, []).append(m)
         places = [m for m in mentions if m.role in _PLACES]
         changes = [m for m in mentions if m.role == "change"]

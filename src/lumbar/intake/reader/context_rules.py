@@ -429,7 +429,10 @@ def _historical() -> list[Any]:
                _words("ago", "back", "before")], max_scope=8),
         _rule("long ago", HISTORICAL, bi, [{"LOWER": {"IN": ["a", "long"]}, "OP": "*"},
                                            _words("time", "long", "while"), _words("ago")], max_scope=8),
-        _rule("last year", HISTORICAL, bi, [_words("last", "previous"), _words("year", "decade")],
+        # "an inflamed red eye (iritis) last spring"; "since last summer" is now ("since" ends the scope)
+        _rule("last year", HISTORICAL, bi, [_words("last", "previous"), _words("year", "decade", "spring", "summer",
+                                                                                 "autumn", "winter", "christmas",
+                                                                                 "easter")],
               max_scope=8),
         # Stuck for a moment, or all of yesterday, and now moving: "I couldn't move for about a minute",
         # "spent the whole of yesterday bedbound" (the question is still asked)

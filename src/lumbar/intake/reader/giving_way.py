@@ -11,8 +11,13 @@ the question is still asked, but they are not taken as a current red flag.
 - Legs or knees that gave way, buckled or gave out (never "weak": "my legs are weak from the pain" stays)
   with the pain, agony or spasm named as the cause in the sentence.
 - A collapse only with the spasm or the back's movement named ("with a back spasm", "bent down ... and
-  collapsed"), and only when the text gives an age under 50: back pain with a collapse at 50 or over,
-  or with pain alone, is a ruptured aneurysm until shown otherwise (NICE NG156), so it stays.
+  collapsed", "my knees buckled from the pain and I hit the floor"), and only when the text gives an age
+  under 50: back pain with a collapse at 50 or over, or with pain alone, is a ruptured aneurysm until
+  shown otherwise (NICE NG156), so it stays.
+- Dizziness alone (the words "dizzy", "light-headed": never a faint, a blackout or a collapse) that came
+  on standing up, lying flat or rolling over, lasted seconds, went away, or "didn't" end in a fall, and
+  again only under 50: in an older person, dizziness on standing with new back pain can be the low blood
+  pressure of bleeding, so it stays. The question about fainting is still asked.
 """
 
 from __future__ import annotations
@@ -41,14 +46,39 @@ _PAIN_CAUSE = re.compile(
 _SPASM_CAUSE = re.compile(
     r"\b(?:with|from|in|because\s+of|due\s+to)\s+(?:a\s+|the\s+|my\s+)?(?:back\s+)?spasms?\b"
     r"|\bspasms?\s+(?:hit|was|were|got|came)\s+(?:me\s+)?so\s+(?:hard|bad|strong|severe|intense|sharp|sudden)\b"
-    r"|\b(?:bent|bending|bend|stooped|stooping|twisted|twisting)\b[^.!?]{0,50}\b(?:and|then)\s+"
-    r"(?:just\s+)?(?:collapsed|went\s+down|dropped|hit\s+the\s+floor)",
+    r"|\b(?:bent|bending|bend|stooped|stooping|twisted|twisting)\b[^.!?]{0,50}\b(?:and|then)\s+(?:i\s+)?"
+    r"(?:just\s+)?(?:collapsed|went\s+down|dropped|hit\s+the\s+floor)"
+    # "so stiff in the mornings that I nearly went down getting out of bed"
+    r"|\bso\s+(?:stiff|sore|painful|bad|locked)\b[^.!?]{0,60}\b(?:nearly|almost)\s+(?:went\s+down|fell|collapsed|dropped)"
+    # the legs went from the pain, and down they went: "my knees buckled from the pain and I hit the floor"
+    r"|\b(?:knees?|legs?)\s+(?:just\s+)?(?:buckled|gave\s+way|gave\s+out|went|folded)\s+(?:from|with|because\s+of)\s+"
+    r"(?:the\s+)?(?:pain|agony|spasm)\b",
+    re.I,
+)
+# Dizziness, not a faint: light-headed on standing, lying flat or rolling over, or for a few seconds, or
+# gone again ("when I stood up I felt light-headed for a few seconds. ... the dizziness went completely")
+_DIZZY = re.compile(r"\b(?:dizz\w*|light[\s-]*headed\w*|woozy|giddy|faintness)\b", re.I)
+_POSTURAL_OR_PASSING = re.compile(
+    r"\b(?:st(?:an|oo)ds?\s+up|standing\s+up|stood\s+up|on\s+standing|gets?\s+up|got\s+up|getting\s+up|"
+    r"sits?\s+up|sat\s+up|lying\s+flat|lay\s+flat|rolled|rolling|for\s+(?:a\s+)?(?:few\s+|couple\s+of\s+)?"
+    r"(?:seconds?|moments?|second)|went\s+away|passed\s+(?:off|quickly|again)|went\s+completely|settled|"
+    r"but\s+(?:i\s+)?did(?:n'?t|\s+not)\s+(?:fall|faint|pass\s+out|black\s+out|collapse|go\s+down))\b",
     re.I,
 )
 
 
 def _because_of(mention: Mention, cause: re.Pattern[str]) -> bool:
     return cause.search(mention.span.sent.text) is not None
+
+
+def _passing_dizziness(mention: Mention) -> bool:
+    """Dizziness (not a faint or a collapse) that is postural or passing, said in its sentence or the next."""
+    if _DIZZY.fullmatch(mention.span.text.strip()) is None:
+        return False
+    doc, sent = mention.span.doc, mention.span.sent
+    after = doc[sent.end : min(len(doc), sent.end + 30)]
+    nxt = next(iter(after.sents), None) if len(after) else None
+    return any(_POSTURAL_OR_PASSING.search(s.text) for s in (sent, nxt) if s is not None)
 
 
 def apply_giving_way(mentions: list[Mention], *, age: int | None) -> list[Mention]:
@@ -61,7 +91,8 @@ def apply_giving_way(mentions: list[Mention], *, age: int | None) -> list[Mentio
         if label in _LEGS:
             return _GAVE_WAY.search(m.span.text) is not None and _because_of(m, _PAIN_CAUSE)
         if label == _FAINT:
-            return age is not None and age < _YOUNGER_THAN and _because_of(m, _SPASM_CAUSE)
+            young = age is not None and age < _YOUNGER_THAN
+            return young and (_passing_dizziness(m) or _because_of(m, _SPASM_CAUSE))
         return False
 
     return [replace(m, status=Status.UNCERTAIN) if explained(m) else m for m in mentions]
