@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from lumbar.intake import Status
@@ -83,20 +83,27 @@ def test_the_plain_forms_are_read_as_their_findings() -> None:
 
 @settings(max_examples=500, deadline=None)
 @given(st.text(max_size=60) | st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
+@example("TAE, ma back, hay fever, Cannae pee")  # every step of normalise, including the Scots words
 def test_normalise_keeps_length_and_cleans_each_character(text: str) -> None:
     # The ASCII fast path is the same per-character cleaning as the general one, and neither moves an offset.
     from lumbar.intake.reader._text import (
+        _DIALECT_WORD,
+        _MA_AS_MY,
         _ME_AS_MY,
+        _NOT_THE_SYMPTOM,
         _QUOTE_MARKS,
         _QUOTES,
         _WORD_HYPHEN,
         _clean_char,
+        _dialect,
         _me_as_my,
         normalise,
     )
 
     cleaned = "".join(_clean_char(ch) for ch in text.translate(_QUOTES))
-    expected = _WORD_HYPHEN.sub(" ", _ME_AS_MY.sub(_me_as_my, _QUOTE_MARKS.sub(" ", cleaned)))
+    words = _ME_AS_MY.sub(_me_as_my, _QUOTE_MARKS.sub(" ", cleaned))
+    words = _DIALECT_WORD.sub(_dialect, _MA_AS_MY.sub(lambda m: m.group(0)[0] + "y", words))
+    expected = _NOT_THE_SYMPTOM.sub("_", _WORD_HYPHEN.sub(" ", words))
     assert normalise(text) == expected
     assert len(normalise(text)) == len(text)
 
