@@ -1599,3 +1599,34 @@ def test_whose_symptom_when_the_account_is_not_clearly_the_writers(text: str, fi
 def test_a_childs_age_in_the_writers_own_account_is_not_the_writers() -> None:
     assert read("My 6-year-old says I'm walking funny since my back went. I'm 42.", kb=KB).findings.values.age == 42
     assert read("My 8 year old has had back pain for 3 weeks.", kb=KB).findings.values.age == 8
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "expected"),
+    [
+        # "within a couple of hours" is no walk; minutes after a walk still are
+        ("Within a couple of hours both legs have gone heavy and I can't stand.", "bilateral_leg_weakness",
+         Status.PRESENT),
+        ("I walk the dog but after five or ten minutes both legs ache.", "leg_pain_walking", Status.PRESENT),
+        # an anginal ache between the shoulder blades on effort
+        ("a tight ache between my shoulder blades when I walk fast, gone a few minutes after I stop",
+         "exertional_chest_pain", Status.PRESENT),
+        # dizziness on standing after a blood pressure tablet was started is its side effect, at any age
+        ("I'm 77. The doctor started me on doxazosin last week. Since then I go dizzy when I stand up.",
+         "medicine_side_effects", Status.PRESENT),
+        ("I'm 77. The doctor started me on doxazosin last week. Since then I go dizzy when I stand up.",
+         "fainting", Status.UNCERTAIN),
+        ("I'm 77 and I go dizzy when I stand up.", "fainting", Status.PRESENT),
+        # pain said first, then "when I breathe in": pain on breathing, as "it hurts to breathe"
+        ("a stabbing pain in my left side and back when I breathe in", "breathlessness", Status.PRESENT),
+        ("no pain in my back when I take a deep breath", "breathlessness", Status.ABSENT),
+    ],
+)  # fmt: skip
+def test_wordings_from_the_twenty_eighth_round(text: str, finding: str, expected: Status | None) -> None:
+    assert read(text, kb=KB).findings.status(finding) is expected
+
+
+def test_stiffness_that_takes_an_hour_or_more_to_loosen_is_not_the_length_of_the_pain() -> None:
+    values = read("Stiff every morning since March; it takes an hour or more to loosen up.", kb=KB,
+                  today=date(2026, 11, 21)).findings.values  # fmt: skip
+    assert values.duration_days is not None and values.duration_days > 200

@@ -185,7 +185,7 @@ _AFTER_BEFORE = re.compile(r"\bafter\s+(?:a\s+|about\s+|nearly\s+|almost\s+)?$")
 _AGAIN_AFTER_BEFORE = re.compile(r"\bagain\s+after\s+(?:about\s+|nearly\s+|almost\s+|over\s+)?$")
 # "takes 1-2 hours to loosen up": how long the stiffness lasts
 _TO_LOOSEN_AFTER = re.compile(
-    r"\s*(?:or\s+so\s+)?(?:to|before\s+(?:it|i|my\s+back)\s+(?:starts?\s+to\s+)?)\s*(?:loosen|ease|wear\s+off|warm\s+up|"
+    r"\s*(?:or\s+(?:so|more|longer|two)\s+)?(?:to|before\s+(?:it|i|my\s+back)\s+(?:starts?\s+to\s+)?)\s*(?:loosen|ease|wear\s+off|warm\s+up|"
     r"get\s+going|free\s+up|limber\s+up|settle|go\s+off)"
 )
 _ACTIVITY_BEFORE = re.compile(

@@ -16,8 +16,10 @@ the question is still asked, but they are not taken as a current red flag.
   shown otherwise (NICE NG156), so it stays.
 - Dizziness alone (the words "dizzy", "light-headed": never a faint, a blackout or a collapse) that came
   on standing up, lying flat or rolling over, lasted seconds, went away, or "didn't" end in a fall, and
-  again only under 50: in an older person, dizziness on standing with new back pain can be the low blood
-  pressure of bleeding, so it stays. The question about fainting is still asked.
+  again only under 50, or at any age when a medicine started or changed is named with it ("started me on
+  doxazosin ... since then I go dizzy when I stand up"): otherwise, in an older person, dizziness on
+  standing with new back pain can be the low blood pressure of bleeding, so it stays. The question about
+  fainting is still asked.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from dataclasses import replace
 from lumbar.intake.model import Status
 from lumbar.intake.reader.discourse import Mention
 
-__all__ = ["apply_giving_way"]
+__all__ = ["MEDICINE_SIDE_EFFECT", "apply_giving_way", "dizzy_on_a_new_medicine"]
 
 _LEGS = frozenset({"bilateral_leg_weakness", "leg_weakness"})
 _FAINT = "fainting"
@@ -67,6 +69,38 @@ _POSTURAL_OR_PASSING = re.compile(
 )
 
 
+# A medicine started or changed, said in the dizziness's sentence or the one before: "The doctor started me on
+# doxazosin 10 days ago. Since then I go dizzy when I stand up."
+_NEW_MEDICINE = re.compile(
+    r"\b(?:started|starting|put|switched|changed|changing|increased|upped|doubled|new)\s+(?:me\s+|her\s+|him\s+)?"
+    r"(?:on\s+)?(?:to\s+)?(?:a\s+|an\s+|my\s+|her\s+|his\s+|the\s+)?(?:new\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:tablets?|pills?|medicines?|medication|meds|dose|doxazosin|amlodipine|ramipril|lisinopril|losartan|"
+    r"candesartan|bisoprolol|atenolol|bendroflumethiazide|indapamide|furosemide|tamsulosin|nifedipine)\b",
+    re.I,
+)
+
+
+MEDICINE_SIDE_EFFECT = "medicine_side_effects"
+
+
+def dizzy_on_a_new_medicine(mention: Mention) -> bool:
+    """Is the mention dizziness, postural or passing, said with a medicine started or changed? Then it is
+    that medicine's side effect (`MEDICINE_SIDE_EFFECT`), to be reviewed, whatever the age."""
+    return (
+        mention.span.label_ == _FAINT
+        and mention.status is Status.PRESENT
+        and _passing_dizziness(mention)
+        and _after_a_new_medicine(mention)
+    )
+
+
+def _after_a_new_medicine(mention: Mention) -> bool:
+    doc, sent = mention.span.doc, mention.span.sent
+    before = doc[max(0, sent.start - 40) : sent.start]
+    previous = list(before.sents)[-1] if len(before) else None
+    return any(_NEW_MEDICINE.search(s.text) for s in (sent, previous) if s is not None)
+
+
 def _because_of(mention: Mention, cause: re.Pattern[str]) -> bool:
     return cause.search(mention.span.sent.text) is not None
 
@@ -92,7 +126,9 @@ def apply_giving_way(mentions: list[Mention], *, age: int | None) -> list[Mentio
             return _GAVE_WAY.search(m.span.text) is not None and _because_of(m, _PAIN_CAUSE)
         if label == _FAINT:
             young = age is not None and age < _YOUNGER_THAN
-            return young and (_passing_dizziness(m) or _because_of(m, _SPASM_CAUSE))
+            if _passing_dizziness(m) and (young or _after_a_new_medicine(m)):
+                return True
+            return young and _because_of(m, _SPASM_CAUSE)
         return False
 
     return [replace(m, status=Status.UNCERTAIN) if explained(m) else m for m in mentions]

@@ -43,7 +43,7 @@ from lumbar.intake.reader.context_rules import (
 from lumbar.intake.reader.derived import progressive_weakness
 from lumbar.intake.reader.discourse import Mention, apply_discourse
 from lumbar.intake.reader.doses import overdose_observation
-from lumbar.intake.reader.giving_way import apply_giving_way
+from lumbar.intake.reader.giving_way import MEDICINE_SIDE_EFFECT, apply_giving_way, dizzy_on_a_new_medicine
 from lumbar.intake.reader.lexicon import NORMAL_ATTR
 from lumbar.intake.reader.pipeline import pipeline
 from lumbar.intake.reader.pressure import apply_pressure
@@ -338,6 +338,10 @@ def read(text: str, *, kb: KnowledgeBase, today: date | None = None) -> Reading:
             ]
         )
         read_mentions = apply_side_effects(apply_pressure(apply_discourse(mentions)))
+        for mention in read_mentions:
+            if dizzy_on_a_new_medicine(mention) and MEDICINE_SIDE_EFFECT in kb.findings:
+                start, end = offset + mention.span.start_char, offset + mention.span.end_char
+                _keep(best, _observation(MEDICINE_SIDE_EFFECT, Status.PRESENT, text, start, end))
         for mention in apply_giving_way(read_mentions, age=values.age):
             span, status = mention.span, mention.status
             if status is None:
