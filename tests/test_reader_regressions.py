@@ -1617,6 +1617,11 @@ def test_a_childs_age_in_the_writers_own_account_is_not_the_writers() -> None:
         ("I'm 77. The doctor started me on doxazosin last week. Since then I go dizzy when I stand up.",
          "fainting", Status.UNCERTAIN),
         ("I'm 77 and I go dizzy when I stand up.", "fainting", Status.PRESENT),
+        # ... but never with something alarming beside it
+        ("I'm 76. Started on a new blood pressure tablet last week, since then dizzy when I stand up. This "
+         "morning a sudden severe pain in my back and tummy.", "fainting", Status.PRESENT),
+        ("33 M. Sudden tearing pain between my shoulder blades and I went light-headed when I stood up.",
+         "fainting", Status.PRESENT),
         # pain said first, then "when I breathe in": pain on breathing, as "it hurts to breathe"
         ("a stabbing pain in my left side and back when I breathe in", "breathlessness", Status.PRESENT),
         ("no pain in my back when I take a deep breath", "breathlessness", Status.ABSENT),

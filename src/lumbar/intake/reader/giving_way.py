@@ -20,6 +20,9 @@ the question is still asked, but they are not taken as a current red flag.
   doxazosin ... since then I go dizzy when I stand up"): otherwise, in an older person, dizziness on
   standing with new back pain can be the low blood pressure of bleeding, so it stays. The question about
   fainting is still asked.
+
+Never where the text also has sudden severe or tearing pain, tummy, side or chest pain, breathlessness,
+a cold sweat, a pulsing lump or a known aneurysm: then a faint or dizziness may be bleeding or the heart.
 """
 
 from __future__ import annotations
@@ -83,12 +86,14 @@ _NEW_MEDICINE = re.compile(
 MEDICINE_SIDE_EFFECT = "medicine_side_effects"
 
 
-def dizzy_on_a_new_medicine(mention: Mention) -> bool:
-    """Is the mention dizziness, postural or passing, said with a medicine started or changed? Then it is
-    that medicine's side effect (`MEDICINE_SIDE_EFFECT`), to be reviewed, whatever the age."""
+def dizzy_on_a_new_medicine(mention: Mention, mentions: list[Mention]) -> bool:
+    """Is the mention dizziness, postural or passing, said with a medicine started or changed (and nothing
+    alarming among `mentions`)? Then it is that medicine's side effect (`MEDICINE_SIDE_EFFECT`), to be
+    reviewed, whatever the age."""
     return (
         mention.span.label_ == _FAINT
         and mention.status is Status.PRESENT
+        and not any(m.span.label_ in _ALARMING and m.status is Status.PRESENT for m in mentions)
         and _passing_dizziness(mention)
         and _after_a_new_medicine(mention)
     )
@@ -115,8 +120,14 @@ def _passing_dizziness(mention: Mention) -> bool:
     return any(_POSTURAL_OR_PASSING.search(s.text) for s in (sent, nxt) if s is not None)
 
 
+# With any of these, dizziness or a collapse is never explained away: it may be bleeding or the heart
+_ALARMING = frozenset({"sudden_severe_pain", "tearing_pain", "abdominal_pain", "chest_pain", "clammy_pale",
+                       "breathlessness", "pulsating_abdomen", "flank_pain", "known_aneurysm"})  # fmt: skip
+
+
 def apply_giving_way(mentions: list[Mention], *, age: int | None) -> list[Mention]:
     """The mentions with legs going or a collapse from the spasm made uncertain (module docstring)."""
+    alarming = any(m.span.label_ in _ALARMING and m.status is Status.PRESENT for m in mentions)
 
     def explained(m: Mention) -> bool:
         if m.status is not Status.PRESENT:
@@ -124,7 +135,7 @@ def apply_giving_way(mentions: list[Mention], *, age: int | None) -> list[Mentio
         label = m.span.label_
         if label in _LEGS:
             return _GAVE_WAY.search(m.span.text) is not None and _because_of(m, _PAIN_CAUSE)
-        if label == _FAINT:
+        if label == _FAINT and not alarming:
             young = age is not None and age < _YOUNGER_THAN
             if _passing_dizziness(m) and (young or _after_a_new_medicine(m)):
                 return True

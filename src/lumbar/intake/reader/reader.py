@@ -339,7 +339,7 @@ def read(text: str, *, kb: KnowledgeBase, today: date | None = None) -> Reading:
         )
         read_mentions = apply_side_effects(apply_pressure(apply_discourse(mentions)))
         for mention in read_mentions:
-            if dizzy_on_a_new_medicine(mention) and MEDICINE_SIDE_EFFECT in kb.findings:
+            if dizzy_on_a_new_medicine(mention, read_mentions) and MEDICINE_SIDE_EFFECT in kb.findings:
                 start, end = offset + mention.span.start_char, offset + mention.span.end_char
                 _keep(best, _observation(MEDICINE_SIDE_EFFECT, Status.PRESENT, text, start, end))
         for mention in apply_giving_way(read_mentions, age=values.age):
