@@ -29,6 +29,7 @@ import re
 from typing import Any
 
 from lumbar.intake.reader._family import RELATIVES
+from lumbar.intake.reader.context_rules import REPORTING, VERB_BEFORE_OBJECT
 
 __all__ = ["MY_BACK", "own_account", "someone_elses"]
 
@@ -71,29 +72,29 @@ _AUXILIARY = frozenset({"has", "had", "have", "'s", "s", "'d", "d", "also", "jus
                         "is", "was", "been", "did", "does", "do", "always", "keeps", "kept", "actually",
                         "really", "now", "only"})  # fmt: skip
 # "she says", "he found", "the doctor said she thinks": an informant or examiner
-_TELLS = frozenset({"says", "said", "say", "thinks", "thought", "think", "reckons", "reckoned", "told", "tells",
-                    "tell", "mentioned", "mentions", "noticed", "notices", "found", "finds", "checked", "checks",
-                    "examined", "tested", "asked", "asks", "wants", "wanted", "suggested", "suggests",
-                    "recommended", "advised", "believes", "suspects", "suspected", "diagnosed", "sent", "referred",
-                    "gave", "prescribed", "saw", "looked", "explained", "reassured", "agreed", "warned", "booked",
-                    "arranged", "helped", "drove", "took", "rang", "called", "worried", "worries", "reported",
-                    "reports", "describes", "described", "insists", "insisted", "swears", "knows", "knew",
-                    "doubts", "wonders", "wondered", "confirmed", "ruled", "wrote", "writes", "measured",
-                    "scanned", "x-rayed", "pressed", "prodded"})  # fmt: skip
+_TELLS = REPORTING | frozenset({"think", "reckoned", "tell", "mentions", "found", "finds", "checked", "checks",
+                                "examined", "tested",
+                                "asked", "asks", "wants", "wanted", "suggested", "suggests", "recommended",
+                                "advised", "believes", "suspects", "suspected", "diagnosed", "sent", "referred",
+                                "gave", "prescribed", "saw", "looked", "explained", "reassured", "agreed", "warned",
+                                "booked", "arranged", "helped", "drove", "took", "rang", "called", "worried",
+                                "worries", "insists", "insisted", "swears", "knows", "knew", "doubts", "wonders",
+                                "wondered", "confirmed", "ruled", "wrote", "writes", "measured", "scanned",
+                                "x-rayed", "pressed", "prodded"})  # fmt: skip
 # A verb or preposition before "her" or "him" makes it an object ("lifting her", "with him")
-_BEFORE_OBJECT = frozenset({"with", "to", "at", "for", "from", "by", "after", "of", "about", "behind", "beside",
-                            "near", "next", "like", "than", "onto", "into", "on", "off", "up", "help", "helped",
-                            "helping", "lift", "lifted", "lifting", "carry", "carried", "carrying", "move",
-                            "moved", "moving", "hold", "held", "holding", "push", "pushed", "pushing", "pull",
-                            "pulled", "pulling", "bath", "bathe", "bathing", "wash", "washing", "dress",
-                            "dressing", "turn", "turning", "turned", "saw", "see", "seen", "visit", "visited",
-                            "visiting", "told", "tell", "ask", "asked", "take", "took", "taking", "drive",
-                            "drove", "driving", "get", "got", "getting", "put", "putting", "pick", "picked",
-                            "picking", "catch", "caught", "support", "supporting", "nursing", "nurse", "caring",
-                            "care", "look", "looking", "looked", "watch", "watching", "call", "called", "rang",
-                            "ring", "phoned", "text", "texted", "hug", "hugged", "love", "left", "leave",
-                            "leaving", "let", "make", "made", "bring", "brought", "give", "gave", "giving",
-                            "keep", "kept", "keeping", "send", "sent", "miss", "missed", "met", "meet"})  # fmt: skip
+_BEFORE_OBJECT = VERB_BEFORE_OBJECT | frozenset({"for", "after", "of", "about", "behind", "beside", "near", "next",
+                                                 "like", "than",
+                                                 "onto", "into", "on", "off", "up", "lift", "carry", "move", "moved",
+                                                 "moving", "hold", "push", "pushed", "pushing", "pull", "pulled",
+                                                 "pulling", "bath", "bathe", "wash", "washing", "dress", "dressing",
+                                                 "turn", "turning", "turned", "seen", "visiting", "take", "took",
+                                                 "taking", "drive", "drove", "driving", "get", "got", "getting",
+                                                 "put", "putting", "pick", "picking", "catch", "caught", "support",
+                                                 "supporting", "nursing", "nurse", "care", "look", "looking",
+                                                 "looked", "watch", "watching", "text", "hug", "hugged", "love",
+                                                 "left", "leave", "leaving", "let", "make", "made", "bring",
+                                                 "brought", "give", "gave", "giving", "keep", "kept", "keeping",
+                                                 "send", "sent", "miss", "missed", "met", "meet"})  # fmt: skip
 # Someone named by who they are ("my dad collapsed with a burst aneurysm"), unless the object of a verb
 # or a preposition ("lifting my dad", "with my wife")
 _SOMEONE = frozenset({*RELATIVES, "friend", "mate", "neighbour", "neighbor", "colleague", "boss", "flatmate",

@@ -25,7 +25,9 @@ __all__ = [
     "LONG_PAST",
     "NEGATED",
     "POSSIBLE",
+    "REPORTING",
     "TARGET_GROUP",
+    "VERB_BEFORE_OBJECT",
     "context_rules",
     "mentions_other_person",
     "negation_just_before",
@@ -78,7 +80,7 @@ _RELATIVE_ADJECTIVES = ["little", "eldest", "youngest", "older", "younger", "old
                         "teenage", "poor", "late", "best", "twin", "step", "new", "ex"]  # fmt: skip
 # Someone who tells of the person's symptoms is an informant, not the one who has them ("my dad says my
 # right side isn't working", "wife reports that he has had a fever").
-_REPORTING = frozenset({"says", "said", "say", "thinks", "thought", "reports", "reported", "noticed", "notices",
+REPORTING = frozenset({"says", "said", "say", "thinks", "thought", "reports", "reported", "noticed", "notices",
                         "told", "tells", "reckons", "mentioned", "describes", "described"})  # fmt: skip
 _RELATION_WORDS = frozenset(_RELATIONS) | {"familial", "fam", "relatives"}
 _RELATIVE_VERBS = [
@@ -115,7 +117,7 @@ def other_person_just_before(span: Any) -> bool:
     doc = span.doc
     for i in range(span.start - 1, max(span.start - 4, span.sent.start - 1), -1):
         word = doc[i].lower_
-        if doc[i].is_punct or word in CLAUSE_JOIN or word in _REPORTING:
+        if doc[i].is_punct or word in CLAUSE_JOIN or word in REPORTING:
             return False
         if word in {"i", "me", "my", "when", "while", "to", "for"}:
             return False
@@ -125,7 +127,7 @@ def other_person_just_before(span: Any) -> bool:
 
 
 # A relative who is the object ("when I rang my sister the words came out wrong"), not the subject.
-_VERB_BEFORE_OBJECT = frozenset({"rang", "ring", "called", "call", "phoned", "phone", "told", "tell", "asked",
+VERB_BEFORE_OBJECT = frozenset({"rang", "ring", "called", "call", "phoned", "phone", "told", "tell", "asked",
     "ask", "texted", "text", "messaged", "emailed", "saw", "see", "visited", "visit", "with", "to", "at",
     "from", "by", "helped", "help", "helping", "carried", "carrying", "lifted", "lifting", "picked", "holding",
     "held", "bathing", "caring", "minding"})  # fmt: skip
@@ -139,7 +141,7 @@ def _object_of_verb(doc: Any, i: int) -> bool:
     j = i - 1
     while j >= 0 and doc[j].lower_ in _BEFORE_RELATIVE:
         j -= 1
-    return j >= 0 and doc[j].lower_ in _VERB_BEFORE_OBJECT
+    return j >= 0 and doc[j].lower_ in VERB_BEFORE_OBJECT
 
 
 def _rule(

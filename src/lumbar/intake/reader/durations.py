@@ -152,7 +152,7 @@ _OTHER_THING_BEFORE = re.compile(
 # Someone else's time, in a clause whose subject is a relative: "my husband has been incontinent for a couple
 # of years" (nothing of the writer's between: "my wife says I've had it for 3 weeks" is the writer's)
 _RELATIVES_CLAUSE_BEFORE = re.compile(
-    rf"\b(?:my|our|his|her)\s+(?:{RELATIVE_WORDS}|husband|wife|mum|dad|son|daughter)\b"
+    rf"\b(?:my|our|his|her)\s+(?:{RELATIVE_WORDS})\b"
     r"(?:(?!\b(?:and|but|i|i'm|im|i've|ive|me|my|mine)\b)[^.;,!?]){0,50}$"
 )
 # A past episode that has ended: "last year I had sciatica down my left leg for 3 months; it cleared" (in the

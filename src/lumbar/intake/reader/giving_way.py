@@ -93,7 +93,7 @@ def dizzy_on_a_new_medicine(mention: Mention, mentions: list[Mention]) -> bool:
     return (
         mention.span.label_ == _FAINT
         and mention.status is Status.PRESENT
-        and not any(m.span.label_ in _ALARMING and m.status is Status.PRESENT for m in mentions)
+        and not _alarming(mentions)
         and _passing_dizziness(mention)
         and _after_a_new_medicine(mention)
     )
@@ -125,9 +125,13 @@ _ALARMING = frozenset({"sudden_severe_pain", "tearing_pain", "abdominal_pain", "
                        "breathlessness", "pulsating_abdomen", "flank_pain", "known_aneurysm"})  # fmt: skip
 
 
+def _alarming(mentions: list[Mention]) -> bool:
+    return any(m.span.label_ in _ALARMING and m.status is Status.PRESENT for m in mentions)
+
+
 def apply_giving_way(mentions: list[Mention], *, age: int | None) -> list[Mention]:
     """The mentions with legs going or a collapse from the spasm made uncertain (module docstring)."""
-    alarming = any(m.span.label_ in _ALARMING and m.status is Status.PRESENT for m in mentions)
+    alarming = _alarming(mentions)
 
     def explained(m: Mention) -> bool:
         if m.status is not Status.PRESENT:
