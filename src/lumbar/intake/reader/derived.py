@@ -19,19 +19,20 @@ __all__ = ["progressive_weakness"]
 FINDING = "weakness_progressive"
 _WEAKNESS = frozenset({"leg_weakness", "bilateral_leg_weakness", "foot_drop", "one_sided_weakness"})
 _LINK = (
-    r"(?:\s*(?:,|and|but|though|yet|-|\u2013)\s*)+"
+    r"(?:(?:\s*(?:,|and|but|though|yet|-|\u2013)\s*)+|\s+(?=(?:worse|weaker|getting)\b))"
     r"(?:(?:it|it's|its|it\s+is|this|that|which|which\s+is|they|they're|they\s+are|and)\s+)*"
 )
 _NOT = r"(?:not|n't|isn't|isnt|hasn't|hasnt|no)\s+(?:been\s+)?(?:getting\s+|got\s+|gotten\s+|becoming\s+)?(?:any\s+)?"
 _WORSE = (
-    r"(?:getting\s+(?:\w+\s+)?(?:worse|weaker)|got\s+worse|worsening|progressing|progressive|deteriorating|"
-    r"spreading|weaker\s+and\s+weaker)"
+    r"(?:getting\s+(?:\w+\s+)?(?:worse|weaker)|(?:got|gotten|become)\s+(?:\w+\s+)?(?:worse|weaker)|worsening|progressing|progressive|deteriorating|"
+    r"spreading|weaker\s+and\s+weaker|(?:worse|weaker)\s+(?:by\s+the\s+(?:hour|day|minute)|every\s+(?:hour|day)|"
+    r"each\s+(?:hour|day)|and\s+worse))"
 )
 _STABLE = r"(?:stable|static|unchanged|the\s+same|non\s*progressive|same\s+as)"
 _COURSE = re.compile(
     rf"{_LINK}(?:(?P<not>{_NOT})(?:{_WORSE}|worse|weaker)|(?P<worse>{_WORSE})|(?P<stable>{_STABLE}))\b", re.IGNORECASE
 )
-_REACH = 60  # characters of other words allowed between the weakness and its course
+_REACH = 90  # characters of other words allowed between the weakness and its course
 
 
 def progressive_weakness(observations: Iterable[Observation], prepared: str, original: str) -> Observation | None:
