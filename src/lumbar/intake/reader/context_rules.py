@@ -434,7 +434,7 @@ def _historical() -> list[Any]:
         # "an inflamed red eye (iritis) last spring"; "since last summer" is now ("since" ends the scope)
         _rule("last year", HISTORICAL, bi, [_words("last", "previous"), _words("year", "decade", "spring", "summer",
                                                                                  "autumn", "winter", "christmas",
-                                                                                 "easter")],
+                                                                                 "easter", "season")],
               max_scope=8),
         # Stuck for a moment, or all of yesterday, and now moving: "I couldn't move for about a minute",
         # "spent the whole of yesterday bedbound" (the question is still asked)

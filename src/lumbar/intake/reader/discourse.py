@@ -91,6 +91,7 @@ _RESOLVED = re.compile(
     # "but it went after a few minutes", "that went as soon as I stood up"
     r"|\b(?:it|they|that|which)\s+went\s+(?=(?:after|within|once|by|as\s+soon\s+as|when)\b)"
     r"|\b(?:wore|worn|wearing)\s+off\b"  # "the numbness wore off"
+    r"|\b(?:it|they|that|which)\s+went\s+(?:completely|totally|fully|in\s+the\s+end)\b"  # "and it went completely"
     # "that all went back to normal"
     r"|\b(?:went|gone|got|come|came|returned|is|are|was|were|been|all)\s+back\s+to\s+normal\b"
     r"|\b(?:feeling|sensation|it)\s+(?:all\s+)?came\s+back\s+(?=(?:within|after|once|when|as\s+soon\s+as|in)\b)",
@@ -133,6 +134,11 @@ _LIFELONG_DEFICITS = frozenset({"leg_numbness", "bilateral_leg_symptoms", "left_
                                 "foot_drop", "gait_disturbance", "balance_loss", "saddle_numbness",
                                 "bladder_dysfunction", "bowel_dysfunction", "sexual_dysfunction",
                                 "breathlessness"})  # fmt: skip
+# Pins and needles that have gone, said by name in a later sentence ("I mentioned some tingling down my thigh
+# on Monday ... Today the tingling has gone"; a diary's "Tue: tingling gone"), were not only of that sentence:
+# the earlier mentions of it were the same tingling, now over. Only for these, which alone are no more
+# than a routine check: weakness, a numb saddle, bladder or bowel changes that came and went still count.
+_GONE_FOR_GOOD = frozenset({"leg_numbness", "arm_numbness"})
 # What someone could do, said between a finding and "fine": "fine" is how that went, not the finding.
 _ABILITY = re.compile(r"\b(?:could|can|able\s+to|managed\s+to)\s+\w+", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(
@@ -351,6 +357,8 @@ def apply_resolution(mentions: list[Mention]) -> list[Mention]:
             # "the numbness has gone now"; with any reading of the same words ("my feet are always numb" and
             # its "numb")
             targets = [i for i in before if ordered[i].span.end_char == nearest.span.end_char]
+            if only is None and nearest.span.label_ in _GONE_FOR_GOOD and nearest.status is Status.PRESENT:
+                ordered = _earlier_over(ordered, before, nearest.span.label_)
         else:
             targets = _clause_before(ordered, before, sentence, res.start())
         for i in targets:
@@ -360,6 +368,16 @@ def apply_resolution(mentions: list[Mention]) -> list[Mention]:
             if m.status is Status.PRESENT and not m.history and m.span.sent.start == sentence.start:
                 ordered[i] = replace(m, status=Status.UNCERTAIN)
     return ordered
+
+
+def _earlier_over(ordered: list[Mention], before: list[int], label: str) -> list[Mention]:
+    """The earlier present mentions of `label` made uncertain: a later one says it has gone."""
+    out = list(ordered)
+    for i in before:
+        m = out[i]
+        if m.span.label_ == label and m.status is Status.PRESENT and not m.history:
+            out[i] = replace(m, status=Status.UNCERTAIN)
+    return out
 
 
 def _clause_before(ordered: list[Mention], before: list[int], sentence: Any, res_start: int) -> list[int]:

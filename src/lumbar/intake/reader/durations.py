@@ -97,6 +97,24 @@ _NTH_WEEK = re.compile(
     r"(?:back|sciatica|pain|lbp|it|spasms?|flare|episode|agony)\b",
     re.IGNORECASE,
 )
+# An update's own day or week, at the start of a sentence or after "it's", "now" or "this is": "Day 33.",
+# "Update on the sciatica: it's now week 7", "Now, week 3, the numb patch is bigger" (not "day 3 of
+# antibiotics", "day 2 post-op", "week 30 pregnant": what follows says whose time it is)
+_UPDATE_DAY = re.compile(
+    rf"(?:^|[.!?:;,\n(]\s*|\b(?:it'?s|it\s+is|now|this\s+is|we'?re\s+on|i'?m\s+on|we\s+are\s+on|i\s+am\s+on)[\s,]+)"
+    rf"(?:now[\s,]+)?(?P<unit>week|wk|day)\s+(?P<n>{NUM}|\d{{1,2}})\b"
+    r"(?![\s-]*(?:of|post|after|pregnant|gestation|since|\+|/|-\s*\d|to\s+\d|and\s+\d))",
+    re.IGNORECASE,
+)
+_PREGNANT = re.compile(r"\b(?:pregnan\w*|gestation|trimester)\b")
+
+
+def _sentence_at(text: str, at: int) -> str:
+    start = max((text.rfind(c, 0, at) for c in ".!?\n"), default=-1) + 1
+    ends = [i for i in (text.find(c, at) for c in ".!?\n") if i >= 0]
+    return text[start : min(ends, default=len(text))]
+
+
 # "still here at 7 weeks", "still sore at day 10", "no better at 3 weeks": the episode's age, said of the pain
 _STILL_AT = re.compile(
     r"\b(?:still\s+(?:here|there|going|around|sore|bad|hurting|painful|aching|stiff|ongoing|the\s+same|not\s+gone|"
@@ -149,6 +167,14 @@ _OTHER_THING_BEFORE = re.compile(
 )
 
 
+# Years of a sport or training: "been lifting about two years", "I've been running for 10 years" (a pain's
+# years are had or suffered: "had back pain for 2 years")
+_SPORT_YEARS_BEFORE = re.compile(
+    r"\b(?:been|i'?ve\s+been|have\s+been)\s+(?:lifting|powerlifting|weightlifting|training|running|climbing|cycling|"
+    r"swimming|boxing|dancing|rowing|playing\s+\w+|doing\s+\w+)\b[^.,;!?]{0,20}$"
+)
+
+
 # Someone else's time, in a clause whose subject is a relative: "my husband has been incontinent for a couple
 # of years" (nothing of the writer's between: "my wife says I've had it for 3 weeks" is the writer's)
 _RELATIVES_CLAUSE_BEFORE = re.compile(
@@ -158,9 +184,9 @@ _RELATIVES_CLAUSE_BEFORE = re.compile(
 # A past episode that has ended: "last year I had sciatica down my left leg for 3 months; it cleared" (in the
 # same clause as the time it was, with nothing of now between: "this", "now", "still", "again", "since")
 _PAST_EPISODE_BEFORE = re.compile(
-    r"\b(?:last\s+(?:year|summer|winter|spring|autumn|fall|time)|(?:a|one|two|three|a\s+few|a\s+couple\s+of|\d+)\s+"
+    r"\b(?:last\s+(?:year|summer|winter|spring|autumn|fall|time|season)|(?:a|one|two|three|a\s+few|a\s+couple\s+of|\d+)\s+"
     r"years?\s+ago|in\s+(?:19|20)\d\d|back\s+in|previously|in\s+the\s+past|once\s+before)\b"
-    r"(?:(?!\b(?:and|but|now|since|still|this|again|currently)\b)[^.;,!?]){0,60}\bhad\b"
+    r"(?:(?!\b(?:but|now|since|still|this|again|currently)\b|\band\b(?!\s+had\b))[^.;,!?]){0,60}\bhad\b"
     r"(?:(?!\b(?:and|but|now|since|still|this|again|currently)\b)[^.;,!?]){0,50}$"
 )
 
@@ -319,6 +345,8 @@ def _durations(text: str, pregnancy_at: frozenset[int] = frozenset(), own_accoun
             continue  # "took up golf again after 10 years": the time away, not this pain
         if after in ("ago", "back") and unit.startswith(("y", "decade")):
             continue  # "five years ago" is usually a past event, not this episode
+        if unit.startswith("y") and re.match(r"[\s-]*later\b", text[m.end() : m.end() + 8]):
+            continue  # "is the naproxen still ok a year later?": a time after something, not this pain
         if re.match(r"[\s-]*(?:before|earlier|previously)\b", text[m.end() : m.end() + 14]):
             continue  # "two year before I had kidney stone": when something else was
         if len(unit) == 1 and not re.search(r"\d\s*[hdwy]\b", m.group(0)):
@@ -335,8 +363,11 @@ def _durations(text: str, pregnancy_at: frozenset[int] = frozenset(), own_accoun
             continue  # "last year I had sciatica for 3 months": a past episode's length
         if own_account and _RELATIVES_CLAUSE_BEFORE.search(text[max(0, m.start() - 80) : m.start()]):
             continue  # "my husband has been incontinent for a couple of years": his, not this pain's
-        if unit.startswith(("y", "decade")) and _CHAIR_BEFORE.search(text[max(0, m.start() - 45) : m.start()]):
-            continue
+        if unit.startswith(("y", "decade")) and (
+            _CHAIR_BEFORE.search(text[max(0, m.start() - 45) : m.start()])
+            or _SPORT_YEARS_BEFORE.search(text[max(0, m.start() - 45) : m.start()])
+        ):
+            continue  # "in my chair for 10 years", "been lifting about two years"
         if unit.startswith(("min", "h")) and (
             _ACTIVITY_BEFORE.search(text, max(0, m.start("n") - 40), m.start("n"))
             or _STIFF_BEFORE.search(text, max(0, m.start("n") - 40), m.start("n"))
@@ -362,6 +393,11 @@ def _durations(text: str, pregnancy_at: frozenset[int] = frozenset(), own_accoun
     for m in _NTH_WEEK.finditer(text):
         n = number(m.group("n"))
         if n is not None:
+            yield n * (7.0 if m.group("unit").lower().startswith("w") else 1.0)
+    for m in _UPDATE_DAY.finditer(text):
+        n = number(m.group("n"))
+        sentence = _sentence_at(text, m.start("n"))
+        if n is not None and not _PREGNANT.search(sentence) and not _since_an_event(text, m.start(), m.end()):
             yield n * (7.0 if m.group("unit").lower().startswith("w") else 1.0)
     for m in _STILL_AT.finditer(text):
         n = number(m.group("n") or m.group("n_first"))
