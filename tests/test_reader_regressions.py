@@ -1635,3 +1635,95 @@ def test_stiffness_that_takes_an_hour_or_more_to_loosen_is_not_the_length_of_the
     values = read("Stiff every morning since March; it takes an hour or more to loosen up.", kb=KB,
                   today=date(2026, 11, 21)).findings.values  # fmt: skip
     assert values.duration_days is not None and values.duration_days > 200
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "expected"),
+    [
+        # an update's day or week is the episode's length (checked below); pins and needles gone later
+        ("Mon: spasm lifting the hoover, tingling in my left thigh. Wed: the tingling has gone.", "leg_numbness",
+         Status.UNCERTAIN),
+        # ... but a numb saddle that came and went still counts
+        ("Numb between my legs this morning. The numbness has gone now.", "saddle_numbness", Status.PRESENT),
+        ("Nothing wrong with my legs or waterworks.", "bladder_dysfunction", Status.ABSENT),
+        ("Nothing else, pee and poo normal.", "bladder_dysfunction", Status.ABSENT),
+        ("I go to pee and nothing comes out", "bladder_dysfunction", Status.PRESENT),
+        ("My left knee has given way twice on the stairs", "leg_weakness", Status.PRESENT),
+        ("I went back to pilates but couldn't keep it up with the kids", "sexual_dysfunction", None),
+        ("My left foot is slapping and it's got noticeably worse since this morning", "weakness_progressive",
+         Status.PRESENT),
+        ("l foot dragging worse by the hour", "weakness_progressive", Status.PRESENT),
+    ],
+)  # fmt: skip
+def test_wordings_from_the_twenty_ninth_round(text: str, finding: str, expected: Status | None) -> None:
+    assert read(text, kb=KB).findings.status(finding) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("Day 33. The doctor said to book back in if it wasn't better.", 33.0),
+        ("Update on the sciatica: it's now week 7.", 49.0),
+        ("Week 1 just pain. Week 2, a numb patch. Now, week 3, it is bigger.", 21.0),
+        ("Follow-up, day 5: still sore.", 5.0),
+        ("Week 10 off work (warehouse). Pulled my back lifting.", 70.0),
+    ],
+)
+def test_an_updates_day_or_week_is_the_episodes_length(text: str, days: float) -> None:
+    assert read(text, kb=KB).findings.values.duration_days == days
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Day 3 of antibiotics and my back still hurts.",
+        "Day 2 post-op, sore back.",
+        "I'm 30 weeks pregnant. Week 30 of pregnancy and my back aches.",
+        "28M, been lifting about two years. Strained my back yesterday.",  # 1 day, from "yesterday"
+    ],
+)
+def test_other_days_and_years_are_not_the_episodes_length(text: str) -> None:
+    days = read(text, kb=KB).findings.values.duration_days
+    assert days is None or days <= 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "expected"),
+    [
+        # both legs on walking in long-standing trouble: spinal stenosis, not cauda equina's bilateral sciatica
+        ("I'm 74. For the last year, when I walk more than ten minutes, I get aching down the backs of both "
+         "legs. If I sit on a bench it goes off.", "bilateral_leg_symptoms", Status.UNCERTAIN),
+        ("I'm 74. For the last year, when I walk more than ten minutes, I get aching down the backs of both "
+         "legs. If I sit on a bench it goes off.", "leg_pain_walking", Status.PRESENT),
+        # ... never when it is new
+        ("Since yesterday, when I walk, pain shoots down both legs.", "bilateral_leg_symptoms", Status.PRESENT),
+        ("Pain down both legs since this morning, and when I walk it's worse.", "bilateral_leg_symptoms",
+         Status.PRESENT),
+        # ... nor when another mention of both legs is not about walking
+        ("For a year both legs ache when I walk. Today pain down both legs even lying in bed.",
+         "bilateral_leg_symptoms", Status.PRESENT),
+        # numbness that crept up over a year is not a new bilateral sign
+        ("Diabetic. Both my feet have gone gradually numb over the last year or so.", "bilateral_leg_symptoms",
+         Status.UNCERTAIN),
+        # a list of questions answered "All no"
+        ("111 asked me lots of questions last night: any numbness between my legs, trouble peeing, weakness, "
+         "fever. All no.", "saddle_numbness", Status.ABSENT),
+        ("The GP asked me lots of questions: numbness between my legs, trouble peeing. Since this morning I "
+         "can't pee at all.", "bladder_dysfunction", Status.PRESENT),
+        # what a symptom is like is a question about it
+        ("What exactly does saddle numbness feel like? I don't have anything like that.", "saddle_numbness",
+         Status.ABSENT),
+        # a relative with their age first is whose account it is
+        ("Dad's 78 and has myeloma. This morning he told me his legs feel far away.", "cancer_history",
+         Status.PRESENT),
+        # an old injury's, or a deficit since a year long past, is the person's usual state
+        ("My right knee gives way now and then but that's my old ACL from netball.", "leg_weakness",
+         Status.UNCERTAIN),
+        ("My left foot has flopped since my disc operation in 2015.", "foot_drop", Status.UNCERTAIN),
+        ("Woke in the night with both calves cramping like mad.", "bilateral_leg_symptoms", None),
+        ("my walking has shrunk to a few hundred yards", "height_loss", None),
+        ("I've shrunk two inches", "height_loss", Status.PRESENT),
+    ],
+)  # fmt: skip
+def test_wordings_from_the_thirtieth_round(text: str, finding: str, expected: Status | None) -> None:
+    assert read(text, kb=KB).findings.status(finding) is expected

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -27,6 +28,8 @@ from lumbar.intake.model import Findings, Observation, Status
 from lumbar.intake.reader._family import RELATIVES
 from lumbar.intake.reader._owner import MY_BACK, own_account, someone_elses
 from lumbar.intake.reader._text import MAX_CHARS, chunks, normalise
+from lumbar.intake.reader.both_legs import FINDING as BOTH_LEGS
+from lumbar.intake.reader.both_legs import WALKING_FINDING, new_on_walking, not_both_legs_red_flag
 from lumbar.intake.reader.context_rules import (
     DIED,
     FAMILY,
@@ -109,6 +112,13 @@ _RELATIVE_BACK = re.compile(
 _RELATIVE_SUBJECT = re.compile(
     rf"(?:^|[.!?\n]\s*)(?:[\w' ]{{1,30}},\s*)?(?:my\s+|our\s+)?(?:{'|'.join(RELATIVES)})\b", re.IGNORECASE
 )
+# ... with the relative's age straight after ("Dad's 78 and has myeloma", "My mum is 84 and ...", "Mum, 80,"):
+# whose account it is, even when the writer then says "he told me" or "I think she's ..."
+_RELATIVE_AGED = re.compile(
+    rf"(?:^|[.!?\n]\s*)(?:[\w' ]{{1,30}},\s*)?(?:my\s+|our\s+)?(?:{'|'.join(RELATIVES)})"
+    r"(?:'s|\s+is|\s+was|\s*,|\s*\()\s*(?:aged\s+|now\s+|just\s+)?\d{1,3}\b(?!\s*(?:kg|kilos?|stone|lbs?|%|/))",
+    re.IGNORECASE,
+)
 # "Writing for my dad (63).", "asking on behalf of my mum": the writer says whose account it is.
 _WRITING_FOR = re.compile(
     r"\b(?:writing|asking|messaging|typing|texting|posting|enquiring|inquiring|calling|ringing|phoning|emailing|here|"
@@ -149,7 +159,8 @@ def carer_mode(text: str) -> bool:
     """Is the text a carer's account of someone else's back pain (so that person's findings count)?
     Yes when it names a relative's back ("my mum's back", "Mum is 78 ... her lower back"), says it is
     written for a relative, or is about a relative from its first words, speaking of "he" or "she" ("his", "her"),
-    without one word of the writer about themselves ("My daughter is 4. ... she's had temperatures");
+    without one word of the writer about themselves ("My daughter is 4. ... she's had temperatures") or with
+    the relative's age first ("Dad's 78 and has myeloma ... he told me");
     never when the writer speaks of their own back pain."""
     relative = _RELATIVE_SUBJECT.search(text)
     someone_elses = (
@@ -160,6 +171,7 @@ def carer_mode(text: str) -> bool:
             and (
                 _THEIR_BACK.search(text)
                 or (relative.start() == 0 and _THIRD_PERSON.search(text) and not _FIRST_PERSON.search(text))
+                or (_RELATIVE_AGED.match(text) and _THIRD_PERSON.search(text))
             )
         )
     )
@@ -323,6 +335,7 @@ def read(text: str, *, kb: KnowledgeBase, today: date | None = None) -> Reading:
     values = read_values(prepared, carer=carer, today=today, own=own)
     best: dict[str, Observation] = {}
     others: dict[str, Observation] = {}
+    both_legs: list[tuple[int, int]] = []  # where both legs were said to be affected, as the person's own
     pieces = list(chunks(prepared))
     with warnings.catch_warnings():
         # Our phrases are regular expressions, so medspaCy's token Matcher is empty and spaCy warns
@@ -351,6 +364,8 @@ def read(text: str, *, kb: KnowledgeBase, today: date | None = None) -> Reading:
             start, end = _evidence(span, status, offset)
             if mention.end_char is not None:
                 end = max(end, offset + mention.end_char)
+            if span.label_ == BOTH_LEGS and status is Status.PRESENT:
+                both_legs.append((offset + span.start_char, offset + span.end_char))
             _keep(best, _observation(span.label_, status, text, start, end))
     overdose = overdose_observation(prepared, text)
     if overdose is not None:
@@ -358,6 +373,7 @@ def read(text: str, *, kb: KnowledgeBase, today: date | None = None) -> Reading:
     derived = progressive_weakness(list(best.values()), prepared, text)
     if derived is not None:
         _keep(best, derived)
+    _not_both_legs(best, both_legs, prepared, values.duration_days, kb)
     if "fever" in kb.findings:
         stated = _fever_reading(prepared, best.get("fever"), carer=carer)
         if stated is not None:
@@ -374,6 +390,25 @@ def read(text: str, *, kb: KnowledgeBase, today: date | None = None) -> Reading:
         problems=tuple(problems),
         others=tuple(others.values()),
     )
+
+
+def _not_both_legs(
+    best: dict[str, Observation], spans: list[tuple[int, int]], prepared: str, days: float | None, kb: KnowledgeBase
+) -> None:
+    """Both legs said only of walking in long-standing trouble, or of numbness come on over months
+    (`both_legs.py`): uncertain, and the walking read as leg pain on walking. Leg pain on walking in both
+    legs said to be new is both legs, the red flag."""
+    walking = best.get(WALKING_FINDING)
+    if BOTH_LEGS in kb.findings and walking is not None and new_on_walking(walking, prepared):
+        _keep(best, replace(walking, finding=BOTH_LEGS))  # "since yesterday, when I walk, pain down both legs"
+        return
+    said = best.get(BOTH_LEGS)
+    why = not_both_legs_red_flag(spans, prepared, best, days) if said is not None else None
+    if said is None or why is None:
+        return
+    best[BOTH_LEGS] = replace(said, status=Status.UNCERTAIN)
+    if why == "walking" and WALKING_FINDING in kb.findings:
+        _keep(best, replace(said, finding=WALKING_FINDING))
 
 
 def _keep(best: dict[str, Observation], obs: Observation) -> None:

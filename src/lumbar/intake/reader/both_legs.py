@@ -1,0 +1,100 @@
+"""Both legs, but not the bilateral sciatica of cauda equina: long-standing pain brought on by walking, and
+numbness come on over months.
+
+Pain, heaviness or tingling in both legs is a red flag for cauda equina syndrome (BASS 2018) when it is new.
+Two ways of having it are something else, and the person's own words say so:
+
+- spinal stenosis: "for the last year, when I walk more than ten minutes, I get aching in both buttocks and
+  down both legs ... if I sit on a bench it goes off". Leg pain that walking brings on is read as such
+  (`leg_pain_walking`, a routine referral) when every mention of both legs is said of walking and the
+  trouble is long-standing (four weeks or more) or eased by sitting or bending forward;
+- a neuropathy: "both my feet have gone gradually numb over the last year or so", numbness that crept up over
+  months or years.
+
+Then `bilateral_leg_symptoms` is uncertain: not taken as the red flag, and the question is still asked. Never
+when a sentence that says it also says it is sudden or new ("since yesterday", "this morning", "now both").
+The other way round, pain in both legs read as brought on by walking is the red flag when its sentence says
+it is new ("since yesterday, when I walk, pain shoots down both legs"): `new_on_walking`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from lumbar.intake.model import Observation, Status
+
+__all__ = ["FINDING", "WALKING_FINDING", "new_on_walking", "not_both_legs_red_flag"]
+
+FINDING = "bilateral_leg_symptoms"
+WALKING_FINDING = "leg_pain_walking"
+_EASED = "relief_sitting_bending"
+_LONG_STANDING_DAYS = 28.0
+
+_WALKING = re.compile(
+    r"\b(?:when|whenever|if|once|as\s+soon\s+as)\s+(?:i|he|she|they|you)\s+(?:walk|stand|have\s+walked)"
+    r"|\b(?:after|within)\s+(?:about\s+|around\s+|only\s+|just\s+|maybe\s+)?(?:a\s+few|a\s+couple\s+of|\d+|five|ten|"
+    r"fifteen|twenty|two|three|a\s+hundred|\w+\s+hundred)\s+(?:minutes?|mins?|yards?|metres?|meters?)"
+    r"|\bon\s+walking\b|\b(?:walking|standing)\s+(?:for|any\s+distance|more\s+than|far)\b",
+    re.IGNORECASE,
+)
+_SPAN = r"(?:over|for|in)\s+(?:the\s+)?(?:last|past)\s+(?:\w+\s+){0,2}(?:years?|months|decade)\b"
+_GRADUAL = re.compile(
+    rf"\b(?:gradually|slowly|steadily|bit\s+by\s+bit)\b[^.!?\n]*\b{_SPAN}|\b{_SPAN}[^.!?\n]*\b(?:gradually|slowly|steadily)\b",
+    re.IGNORECASE,
+)
+_ACUTE = re.compile(
+    r"\b(?:sudden|suddenly|overnight|since\s+(?:yesterday|this\s+morning|last\s+night|today)|today|tonight|"
+    r"this\s+morning|new|now\s+both|started\s+(?:yesterday|today))\b",
+    re.IGNORECASE,
+)
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    begin = max((text.rfind(c, 0, start) for c in ".!?\n"), default=-1) + 1
+    stops = [i for i in (text.find(c, end) for c in ".!?\n") if i >= 0]
+    return text[begin : min(stops, default=len(text))]
+
+
+def not_both_legs_red_flag(
+    spans: Sequence[tuple[int, int]],
+    prepared: str,
+    found: dict[str, Observation],
+    duration_days: float | None,
+) -> str | None:
+    """Why the present mentions of both legs at `spans` are not the red flag ("walking" or "gradual"), or
+    None when any of them may be."""
+    if not spans:
+        return None
+    eased = found.get(_EASED) is not None and found[_EASED].status is Status.PRESENT
+    long_standing = duration_days is not None and duration_days >= _LONG_STANDING_DAYS
+    reasons = set()
+    for start, end in spans:
+        sentence = _sentence(prepared, start, end)
+        if _ACUTE.search(sentence):
+            return None
+        if _GRADUAL.search(sentence):
+            reasons.add("gradual")
+        elif _WALKING.search(sentence) and (eased or long_standing):
+            reasons.add("walking")
+        else:
+            return None
+    return "walking" if "walking" in reasons else "gradual"
+
+
+# Said to have begun lately (not a walk "this morning", which is when, not since when)
+_ONSET = re.compile(
+    r"\b(?:sudden|suddenly|overnight|since\s+(?:yesterday|this\s+morning|last\s+night|today|the\s+weekend|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)|new|now\s+both|started\s+(?:yesterday|today|"
+    r"this\s+morning|last\s+night)|for\s+(?:a|one|two|three|\d)\s+days?)\b",
+    re.IGNORECASE,
+)
+_BOTH = re.compile(r"\b(?:both|legs|feet|calves|thighs)\b", re.IGNORECASE)
+
+
+def new_on_walking(walking: Observation | None, prepared: str) -> bool:
+    """Is leg pain on walking said of both legs in a sentence that says it is new?"""
+    if walking is None or walking.status is not Status.PRESENT or walking.span is None:
+        return False
+    start, end = walking.span
+    return bool(_BOTH.search(prepared, start, end) and _ONSET.search(_sentence(prepared, start, end)))
