@@ -62,7 +62,9 @@ _DIZZY = {"dizzy", "dizziness", "lightheaded", "light", "light-headed", "woozy",
 _SLEEP_THIEVES = {"stress", "stresses", "stressed", "worry", "worries", "worrying", "anxiety", "nerves", "baby",
                   "newborn", "kids", "twins", "toddler", "shifts", "nightshifts", "insomnia", "menopause", "grief",
                   "exams", "deadlines", "noise", "neighbours", "neighbors", "caffeine", "jetlag", "hot", "work",
-                  "money", "new", "little"}  # fmt: skip
+                  "money", "new", "little",
+                  # "woke in the night with both calves cramping": cramp, not the back (round 30)
+                  "cramp", "cramps", "cramping", "calves"}  # fmt: skip
 _RELATIONS = [
     "dad", "father", "mum", "mom", "mother", "mam", "mommy", "mummy", "ma", "pa", "parent", "parents",
     "brother", "sister", "sibling", "siblings", "bro", "sis", "son", "daughter", "child", "children", "kid",
@@ -284,6 +286,24 @@ def _uncertainty() -> list[Any]:
                                                 _words("about", "regarding", "re")], max_scope=12),
         _rule("i asked about", POSSIBLE, fw, [_words("i", "we"), _words("asked", "questioned", "quizzed"),
                                               _words("about", "regarding")], max_scope=12),
+        # a screen of questions, then its list: "111 asked me lots of questions last night: any numbness
+        # between my legs, trouble peeing or pooing, weakness, fever, cancer. All no" (round 30)
+        *(_rule("asked me questions", POSSIBLE, fw,
+                [_words("asked", "went", "ran", "checked"), *middle, _words("questions", "question", "checklist",
+                                                                              "list", "screen", "screening"),
+                 *when],
+                max_scope=24)
+          for when in ([], [_words("yesterday", "today", "earlier", "tonight")],
+                       [_words("last", "this", "yesterday"),
+                        _words("night", "morning", "afternoon", "evening", "week")])
+          for middle in ([_words("me", "her", "him", "us", "through", "the")],
+                         [_words("me", "her", "him", "us", "through", "the"),
+                          _words("lots", "loads", "load", "lot", "few", "some", "all", "usual", "a", "the", "several",
+                                 "those", "their", "red", "standard")],
+                         [_words("me", "her", "him", "us", "through", "the"),
+                          _words("lots", "loads", "load", "lot", "few", "some", "all", "usual", "a", "the", "several",
+                                 "those", "their", "red", "standard"),
+                          _words("of", "the", "usual", "flag", "screening", "red", "safety")])),
         _rule("worried about", POSSIBLE, fw,
               [_words("worried", "worry", "worrying", "concerned", "concern", "afraid", "scared", "fear",
                       "fearful", "anxious", "nervous", "paranoid", "frightened", "convinced", "terrified",
@@ -323,7 +343,7 @@ def _uncertainty() -> list[Any]:
                 allowed_types={"night_pain"}, followed_by=_SLEEP_THIEVES)
           for cause in ([_words("because", "cos", "coz", "due", "thanks"), _words("of", "to")],
                         [_words("with", "from", "over")])
-          for article in ([], [_words("the", "my", "all", "a")])),
+          for article in ([], [_words("the", "my", "all", "a", "both")])),
     ]  # fmt: skip
 
 

@@ -64,6 +64,8 @@ _DENIAL = re.compile(
     r"is\s*n'?t|isn'?t|'?s\s+not)(?:\s+(?:happened|started))?"
     r"|mine\s+(?:is|are|'s|'re)\s+(?:fine|ok|okay|normal|good|alright|all\s+right)"
     r"|not\s+me|none\s+of\s+(?:that|those|these|them)"
+    # the answer to a list of questions: "All no", "no to all of them", "all negative" (round 30)
+    r"|all\s+(?:no|nos|negative|clear)|(?:i\s+said\s+)?no\s+to\s+(?:all|everything|each|every\s+one)(?:\s+of\s+(?:them|those|these|it))?"
     r"|(?:i'?ve|i\s+have)\s+(?:got\s+|had\s+)?none\s+of\s+(?:that|those|these|them)"
     # the answer of whoever was asked: "and she says none of that", "he rolled his eyes and said no"
     r"|(?:(?:she|he|they|mum|dad|mom)\s+)?(?:says?|said|answered|replied)\s+(?:no|nope|nah|not|none|"
@@ -91,6 +93,8 @@ _RESOLVED = re.compile(
     # "but it went after a few minutes", "that went as soon as I stood up"
     r"|\b(?:it|they|that|which)\s+went\s+(?=(?:after|within|once|by|as\s+soon\s+as|when)\b)"
     r"|\b(?:wore|worn|wearing)\s+off\b"  # "the numbness wore off"
+    # "the tingle went after stretching": the symptom named, then "went"
+    r"|(?:(?<=tingle\s)|(?<=tingling\s)|(?<=numbness\s))went\s+(?=(?:after|within|once|by|as\s+soon\s+as|when)\b)"
     r"|\b(?:it|they|that|which)\s+went\s+(?:completely|totally|fully|in\s+the\s+end)\b"  # "and it went completely"
     # "that all went back to normal"
     r"|\b(?:went|gone|got|come|came|returned|is|are|was|were|been|all)\s+back\s+to\s+normal\b"
@@ -103,6 +107,7 @@ _NOT_NEW = re.compile(
     r"\b(?:that'?s|it'?s|this\s+is|which\s+is|that\s+is|it\s+is|that|it|which)\s+(?:not|isn'?t|is\s+not)\s+"
     r"(?:new|anything\s+new|any\s+different|different|changed|worse)\b"
     r"|\b(?:hasn'?t|has\s+not|haven'?t|have\s+not)\s+changed\s+(?:in|for)\s+(?:years|ages|a\s+long\s+time)\b"
+    r"|\b(?:it|that|they|which)\s+(?:has|have|'s|'ve)\s+never\s+changed\b"  # "... since 2004, it has never changed"
     r"|\b(?:said|says|is|are|been|and|stable\s+and|that'?s|it'?s|they'?re|remains|remained|stayed)\s+unchanged\b"
     # long-standing: "has wet the bed all her life", "since I was little", "ever since childhood"
     r"|\b(?:all|most\s+of)\s+(?:my|her|his|their|your)\s+(?:life|lives)\b"
@@ -120,6 +125,11 @@ _USUAL = re.compile(
     r"|\b(?:the\s+)?same\s+as\s+(?:always|ever|usual|normal|it\s+always\s+(?:is|has\s+been))\b"
     r"|\b(?:exactly|just)\s+as\s+(?:it|they)\s+always\s+(?:is|are|has\s+been|have\s+been)\b"
     r"|\bno\s+different\s+(?:to|from|than)\s+(?:normal|usual|always|before|my\s+(?:normal|usual))\b"
+    # an old injury's ("that's my old ACL from netball, it has done that for ten years"), a deficit dated to a
+    # year long past ("has flopped since my disc operation in 2015") (round 30)
+    r"|\bthat'?s\s+(?:my|her|his|their)\s+old\s+\w+"
+    r"|\b(?:has|have|'s|'ve)\s+done\s+(?:that|this|it)\s+(?:for|since)\s+(?:years|ages|decades|\w+\s+years)\b"
+    r"|\bsince\s+(?:(?:my|the|a|an|his|her)\s+)?(?:[a-z]+\s+){0,3}(?:in\s+)?(?:19\d\d|20[01]\d|202[0-4])\b"
     # a note's "chronic bilateral leg paraesthesia, unchanged per patient" (not "unchanged since Monday")
     r"|,\s*unchanged(?=\s*(?:per\b|for\s+(?:years|months|ages)\b|[.;]|$))"
     # said of the symptom itself ("physio says it's stable"), never of something else ("obs are stable")
@@ -298,6 +308,29 @@ def apply_answers(mentions: list[Mention]) -> list[Mention]:
         if found is not None and not (found[0] is Status.PRESENT and m.status is Status.ABSENT and m.modified):
             status, end = found
             m = replace(m, status=status, end_char=end, carried=None)
+        out.append(m)
+    return out
+
+
+# A question of what a symptom is like is no report of it: "What exactly does saddle numbness feel like? I
+# don't have anything like that" (the denial after it then settles it).
+_WHAT_IS_IT_BEFORE = re.compile(
+    r"\bwhat\s+(?:exactly\s+|actually\s+)?(?:does|do|would|will)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE
+)
+_WHAT_IS_IT_AFTER = re.compile(
+    r"\s*(?:actually\s+|really\s+|exactly\s+)?(?:feel|feels|look|looks)\s+like\b", re.IGNORECASE
+)
+
+
+def apply_what_it_is(mentions: list[Mention]) -> list[Mention]:
+    """A present mention asked about as "what does ... feel like" is uncertain."""
+    out = []
+    for m in mentions:
+        if m.status is Status.PRESENT and not m.history:
+            text = m.span.doc.text
+            start, end = m.span.start_char, m.span.end_char
+            if _WHAT_IS_IT_BEFORE.search(text, max(0, start - 30), start) and _WHAT_IS_IT_AFTER.match(text, end):
+                m = replace(m, status=Status.UNCERTAIN)
         out.append(m)
     return out
 
@@ -496,11 +529,12 @@ def _factive(before: str) -> bool:
 
 
 def apply_discourse(mentions: list[Mention]) -> list[Mention]:
-    """Every pass, in order: lists, then answers, then denials, then recovery, choice, lost sleep and
-    confirmed questions."""
+    """Every pass, in order: lists, questions of what a symptom is like, then answers, then denials, then
+    recovery, choice, lost sleep and confirmed questions."""
     if not mentions:
         return []
     mentions = carry_list_negation(mentions)
+    mentions = apply_what_it_is(mentions)
     mentions = apply_answers(mentions)
     mentions = apply_denials(mentions)
     return apply_confirmation(apply_sleep_thieves(apply_choice(apply_resolution(mentions))))

@@ -89,7 +89,8 @@ _PLANNED_BEFORE = re.compile(
 )
 # "over the past year or so", "for the last month": one of the unit, said without a number
 _THE_PAST_UNIT = re.compile(
-    r"\b(?:(?:over|for|in|during|throughout)\s+the|this)\s+(?:past|last)\s+(?P<unit>year|month|fortnight|week)\b"
+    r"\b(?:(?:over|for|in|during|throughout)\s+(?:(?:roughly|about|around|nearly|almost|maybe)\s+)?the|this)\s+"
+    r"(?:past|last)\s+(?P<unit>year|month|fortnight|week)\b"
 )
 # "week 7 of sciatica", "day 3 of this back pain": counted from the start of this episode
 _NTH_WEEK = re.compile(
@@ -103,7 +104,7 @@ _NTH_WEEK = re.compile(
 _UPDATE_DAY = re.compile(
     rf"(?:^|[.!?:;,\n(]\s*|\b(?:it'?s|it\s+is|now|this\s+is|we'?re\s+on|i'?m\s+on|we\s+are\s+on|i\s+am\s+on)[\s,]+)"
     rf"(?:now[\s,]+)?(?P<unit>week|wk|day)\s+(?P<n>{NUM}|\d{{1,2}})\b"
-    r"(?![\s-]*(?:of|post|after|pregnant|gestation|since|\+|/|-\s*\d|to\s+\d|and\s+\d))",
+    r"(?![\s-]*(?:(?:of|post|after|pregnant|gestation|since)\b|\+|/|-\s*\d|to\s+\d|and\s+\d))",
     re.IGNORECASE,
 )
 _PREGNANT = re.compile(r"\b(?:pregnan\w*|gestation|trimester)\b")
@@ -152,14 +153,14 @@ _NOT_EPISODE_BEFORE = re.compile(
 # spondylitis for 20 years".
 _OTHER_THING_BEFORE = re.compile(
     r"\b(?:prednisolone|prednisone|steroids?|tablets|pills|medication|medicines?|inhalers?|insulin|warfarin|"
-    r"diabetic|diabetes|smoked|smoking|smoker|married|worked|working|job|lived|living|retired|clean|sober|well|"
+    r"diabetic|diabetes|t[12]\s*dm|iddm|niddm|dm|smoked|smoking|smoker|married|worked|working|job|lived|living|retired|clean|sober|well|"
     r"play(?:s|ed|ing)?(?!\s+up)|had\s+(?:my|the|a|our|her)\s+(?:baby|son|daughter|twins)|gave\s+birth|"
     r"c-?\s*section|caesarean|cesarean|"
     r"osteoporosis|arthritis|spondylitis|spondyloarthritis|axspa|cancer|asthma|copd|waiting\s+list|wait\s+list|"
     r"remission|crohn'?s|colitis|psoriasis|(?:post[\s-]*)?menopaus\w*|"
     r"ms|multiple\s+sclerosis|parkinson'?s|epilepsy|neuropathy|paraplegic|paraplegia|tetraplegic|wheelchair|"
     r"polio|stroke|scoliosis|catheter|"
-    r"waitlist|appointment|referral|"
+    r"waitlist|appointment|referral|done\s+(?:that|this|it)|"
     # a weight gained or lost: "put on about 15 kg over the last few years"
     r"kgs?|kilos?|lbs?|pounds|stones?)\b"
     # ... in the same clause: "a few weeks into the job and for the last 4 months" is this pain again
@@ -345,8 +346,10 @@ def _durations(text: str, pregnancy_at: frozenset[int] = frozenset(), own_accoun
             continue  # "took up golf again after 10 years": the time away, not this pain
         if after in ("ago", "back") and unit.startswith(("y", "decade")):
             continue  # "five years ago" is usually a past event, not this episode
-        if unit.startswith("y") and re.match(r"[\s-]*later\b", text[m.end() : m.end() + 8]):
-            continue  # "is the naproxen still ok a year later?": a time after something, not this pain
+        if unit.startswith(("y", "min", "h")) and re.match(
+            r"[\s-]*(?:or\s+(?:two|so|more|three)\s+)?later\b", text[m.end() : m.end() + 20]
+        ):
+            continue  # "still ok a year later?", "a minute or two later it eases": a time after something
         if re.match(r"[\s-]*(?:before|earlier|previously)\b", text[m.end() : m.end() + 14]):
             continue  # "two year before I had kidney stone": when something else was
         if len(unit) == 1 and not re.search(r"\d\s*[hdwy]\b", m.group(0)):
@@ -374,6 +377,8 @@ def _durations(text: str, pregnancy_at: frozenset[int] = frozenset(), own_accoun
             or _TO_LOOSEN_AFTER.match(text, m.end())
         ):
             continue  # "I can only walk for 10 minutes", "stiff every morning over an hour": not this pain's length
+        if unit.startswith(("min", "h")) and _AFTER_BEFORE.search(before_n):
+            continue  # "after about five minutes both legs go heavy": when something comes on, not this pain's length
         n, days = _how_many(text, m), _unit_days(unit)
         if n is not None and days is not None:
             yield n * days
