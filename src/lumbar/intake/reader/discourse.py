@@ -101,6 +101,11 @@ _RESOLVED = re.compile(
     r"|\b(?:feeling|sensation|it)\s+(?:all\s+)?came\s+back\s+(?=(?:within|after|once|when|as\s+soon\s+as|in)\b)",
     re.IGNORECASE,
 )
+# ... unless it is said not to have happened since then: "wetting himself, which he hasn't done since he was
+# tiny" is new (round 31)
+_NEW_SINCE = re.compile(
+    r"\b(?:hasn'?t|has\s+not|haven'?t|have\s+not|hadn'?t|never|not)\b(?:\s+\w+){0,3}\s*$", re.IGNORECASE
+)
 # Something the person has long had, said not to be new: "a bit of leaking when I sneeze since the twins,
 # that's not new or any different". Read as a recovery is: the clause before it is not a new symptom.
 _NOT_NEW = re.compile(
@@ -209,15 +214,24 @@ def _answer(span: Any) -> tuple[Status, int] | None:
     """The yes or no that answers the question a finding is in ("Fever? No."), with the end of the
     answer word."""
     doc = span.doc
+    comma = _comma_answer(span)
+    if comma is not None:
+        return comma
     mark = None
-    for i in range(span.end, min(len(doc), span.end + _ANSWER_REACH)):
+    for i in range(span.end, min(len(doc), span.end + _LIST_ANSWER_REACH)):
         if doc[i].text in ("?", ":") or doc[i].text.endswith("?"):
             mark = i
             break
+        if doc[i].text in ("-", "\u2013") and i + 1 < len(doc) and doc[i + 1].lower_ == "all":
+            mark = i  # "saddle anaesthesia, urinary retention, fever - all no"
+            break
         if doc[i].text in (".", "!", ";") or "\n" in doc[i].text:
             return None
-    if mark is None or (doc[mark].text == ":" and mark - span.end > 2):
-        return None
+    far = doc[mark].text in (":", "-", "\u2013") and mark - span.end > 2 if mark is not None else False
+    if mark is None or (far and not is_list_gap(doc, span.end, mark)):
+        return None  # "Fever, weight loss, leg numbness, bladder: all no" answers the whole list
+    if mark - span.end >= _ANSWER_REACH and not is_list_gap(doc, span.end, mark):
+        return None  # far from the question mark, and not as an item of the list it asks about
     if doc[mark].text.endswith("?"):
         numbered = _numbered_answer(span, doc[mark].idx + len(doc[mark].text))
         if numbered is not None:
@@ -235,12 +249,52 @@ def _answer(span: Any) -> tuple[Status, int] | None:
     after = doc[j + 1].lower_ if j + 1 < len(doc) else ""
     if after in _NOT_AN_ANSWER_AFTER:
         return None
+    if far and word != "all" and not _ends_answer(doc, j + 1):
+        return None  # a list's heading answered only by a bare word: "..., no red flags on screening: no saddle ..."
     if word in _YES:
         return Status.PRESENT, doc[j].idx + len(doc[j].text)
+    if word == "all" and after in _ALL_NO:
+        return Status.ABSENT, doc[j + 1].idx + len(doc[j + 1].text)  # "Fever, weight loss, bladder: all no"
+    if word in _FINE and _ends_answer(doc, j + 1):
+        return Status.ABSENT, doc[j].idx + len(doc[j].text)  # "Legs, bladder, numbness? Fine."
     if word == "never" and _names_something_else(doc, j + 1):
         return None  # "... the stream is pathetic? Never had any prostate problems": a new statement
     if word in _NO and (word != "not" or after in {"really", "at", "that", "any", "usually"}):
         return Status.ABSENT, doc[j].idx + len(doc[j].text)
+    return None
+
+
+_LIST_ANSWER_REACH = 60  # tokens to the question mark of a list of findings ("Any of: ..., ..., ...? None.")
+_ALL_NO = frozenset({"no", "nos", "negative", "fine", "normal", "clear", "none", "nil"})
+_FINE = frozenset({"fine", "normal", "ok", "okay", "none", "nil", "nothing", "clear", "negative"})
+
+
+def _ends_answer(doc: Any, i: int) -> bool:
+    """Does the answer stop at token `i` (a full stop, another question, the end)?"""
+    return i >= len(doc) or doc[i].text in (".", "!", ";", ",") or "\n" in doc[i].text or doc[i].is_space
+
+
+def _comma_answer(span: Any) -> tuple[Status, int] | None:
+    """A finding read out and answered after a comma, as from a checklist: "numbness between the legs,
+    no." or "Pain in both legs, no." (the answer alone before the full stop, not "no fever" after it)."""
+    doc = span.doc
+    i = None
+    for k in range(span.end, min(len(doc), span.end + 4)):
+        if doc[k].text in (".", "!", "?", ";", ":") or "\n" in doc[k].text:
+            return None
+        if doc[k].text == ",":
+            i = k
+            break
+    if i is None or i + 1 >= len(doc) or (i > span.end and not is_list_gap(doc, span.end, i)):
+        return None  # "Trouble peeing or pooing, no." answers both
+    word = doc[i + 1].lower_
+    if not (i + 2 >= len(doc) or doc[i + 2].text in (".", "!", ";") or "\n" in doc[i + 2].text):
+        return None
+    end = doc[i + 1].idx + len(doc[i + 1].text)
+    if word in _YES:
+        return Status.PRESENT, end
+    if (word in _NO and word != "not") or word in _FINE:
+        return Status.ABSENT, end
     return None
 
 
@@ -372,7 +426,11 @@ def apply_resolution(mentions: list[Mention]) -> list[Mention]:
     (`_NOT_NEW`) is read the same way."""
     ordered = _doc_order(mentions)
     text = ordered[0].span.doc.text if ordered else ""
-    found = [(res, None) for res in [*_RESOLVED.finditer(text), *_NOT_NEW.finditer(text)]]
+    found = [
+        (res, None)
+        for res in [*_RESOLVED.finditer(text), *_NOT_NEW.finditer(text)]
+        if not _NEW_SINCE.search(text, max(0, res.start() - 30), res.start())
+    ]
     for res, only in [*found, *((res, _LIFELONG_DEFICITS) for res in _USUAL.finditer(text))]:
         before = [i for i, m in enumerate(ordered) if m.span.end_char <= res.start()]
         if not before:
