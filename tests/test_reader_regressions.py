@@ -1727,3 +1727,49 @@ def test_other_days_and_years_are_not_the_episodes_length(text: str) -> None:
 )  # fmt: skip
 def test_wordings_from_the_thirtieth_round(text: str, finding: str, expected: Status | None) -> None:
     assert read(text, kb=KB).findings.status(finding) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "expected"),
+    [
+        # a checklist read out and answered after a comma, a colon or a question mark, however long the list
+        ("She went through: saddle numbness, no. Trouble peeing or pooing, no.", "saddle_numbness", Status.ABSENT),
+        ("She went through: saddle numbness, no. Trouble peeing or pooing, no.", "bladder_dysfunction",
+         Status.ABSENT),
+        ("Numbness between my legs, yes.", "saddle_numbness", Status.PRESENT),
+        ("Numbness, no bladder problems.", "leg_numbness", Status.PRESENT),  # "no" begins the next item
+        ("Bladder, normal, peeing fine. Bowels, normal.", "bladder_dysfunction", Status.ABSENT),
+        ("Fever, weight loss, leg numbness, bladder: all no.", "fever", Status.ABSENT),
+        ("Fever, weight loss: yes.", "weight_loss", Status.PRESENT),
+        ("Red flags: saddle anaesthesia, urinary retention, fever - all no.", "saddle_numbness", Status.ABSENT),
+        ("Back pain - no fever, and I can't pee.", "bladder_dysfunction", Status.PRESENT),
+        ("Legs, bladder, numbness? Fine.", "bilateral_leg_symptoms", Status.ABSENT),
+        ("Any of: loss of bladder or bowel control, numbness around the back passage or genitals, weakness in "
+         "the legs, fever, history of cancer? None.", "bladder_dysfunction", Status.ABSENT),
+        ("LBP after gardening, worse on bending, no red flags on screening: no saddle anaesthesia.",
+         "worse_with_movement", Status.PRESENT),
+        # not done since childhood is new
+        ("Our son is 10. This week he's started wetting himself, which he hasn't done since he was tiny.",
+         "bladder_dysfunction", Status.PRESENT),
+        ("The numbness hasn't gone.", "leg_numbness", Status.PRESENT),
+        # a clinician's words for the saddle, the stream and both legs
+        ("New reduced pinprick sensation perianal region L side.", "saddle_numbness", Status.PRESENT),
+        ("Reports change in urinary stream over last 48h.", "bladder_dysfunction", Status.PRESENT),
+        ("No change in urinary stream.", "bladder_dysfunction", Status.ABSENT),
+        ("Today reports bilateral posterior thigh pain.", "bilateral_leg_symptoms", Status.PRESENT),
+        # sore and stiff thighs after deadlifts are the muscles
+        ("the backs of both thighs are really sore and stiff, like after a hard leg day", "bilateral_leg_symptoms",
+         None),
+        ("Back in 2015 I had sciatica in both legs and a discectomy, fully recovered since.", "spinal_procedure",
+         Status.UNCERTAIN),
+    ],
+)  # fmt: skip
+def test_wordings_from_the_thirty_first_round(text: str, finding: str, expected: Status | None) -> None:
+    assert read(text, kb=KB).findings.status(finding) is expected
+
+
+def test_a_neighbours_age_and_sex_are_the_persons() -> None:
+    text = ("The old chap next door is 79, lives alone since his wife passed. He says his back's gone all of a "
+            "sudden and his stomach aches; he looks pale and clammy.")  # fmt: skip
+    values = read(text, kb=KB).findings.values
+    assert (values.age, values.sex) == (79, "male")

@@ -3,7 +3,7 @@ age and sex (values.py)."""
 
 from __future__ import annotations
 
-__all__ = ["FAMILY_SEX", "RELATIVES", "RELATIVE_WORDS"]
+__all__ = ["FAMILY_SEX", "OTHER_PERSON_AGED", "RELATIVES", "RELATIVE_WORDS"]
 
 # A relative's word and the sex it gives (a carer's "my mum ... her back" is a woman's back pain).
 FAMILY_SEX = {"mum": "female", "mom": "female", "mother": "female", "wife": "female", "daughter": "female",
@@ -24,4 +24,11 @@ RELATIVES = (*FAMILY_SEX, "partner", "cousin")
 # temperature.py).
 RELATIVE_WORDS = (
     r"father|mother|dad|mum|mom|brother|sister|wife|husband|son|daughter|grand\w*|aunt|uncle|cousin|partner|friend"
+)
+# Someone not family whose back pain a neighbour or friend writes about, with their age: "the old chap next
+# door is 79", "my neighbour, 84,", "a friend (70)". Their age is the person's when the account is theirs.
+OTHER_PERSON_AGED = (
+    r"\b(?:chap|man|gentleman|fella|fellow|guy|bloke|lady|woman|neighbou?r|friend|flatmate|housemate|lodger|"
+    r"colleague)(?:\s+next\s+door|\s+upstairs|\s+downstairs|\s+across\s+the\s+road|\s+over\s+the\s+road)?"
+    r"\s*(?:,|\(|is|'s|who\s+is|aged?)\s*(?:only\s+|just\s+|now\s+)?(?P<age>\d{1,3})\b"
 )

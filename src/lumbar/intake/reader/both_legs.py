@@ -13,8 +13,8 @@ Two ways of having it are something else, and the person's own words say so:
 
 Then `bilateral_leg_symptoms` is uncertain: not taken as the red flag, and the question is still asked. Never
 when a sentence that says it also says it is sudden or new ("since yesterday", "this morning", "now both").
-The other way round, pain in both legs read as brought on by walking is the red flag when its sentence says
-it is new ("since yesterday, when I walk, pain shoots down both legs"): `new_on_walking`.
+The other way round, pain in both legs read as brought on by walking is the red flag when its sentence says it
+began lately ("since yesterday, when I walk, pain shoots down both legs", "for the last 3 days"): `new_on_walking`.
 """
 
 from __future__ import annotations
@@ -35,7 +35,8 @@ _WALKING = re.compile(
     r"\b(?:when|whenever|if|once|as\s+soon\s+as)\s+(?:i|he|she|they|you)\s+(?:walk|stand|have\s+walked)"
     r"|\b(?:after|within)\s+(?:about\s+|around\s+|only\s+|just\s+|maybe\s+)?(?:a\s+few|a\s+couple\s+of|\d+|five|ten|"
     r"fifteen|twenty|two|three|a\s+hundred|\w+\s+hundred)\s+(?:minutes?|mins?|yards?|metres?|meters?)"
-    r"|\bon\s+walking\b|\b(?:walking|standing)\s+(?:for|any\s+distance|more\s+than|far)\b",
+    r"|\bon\s+walking\b|\b(?:walking|standing)\s+(?:for|any\s+distance|more\s+than|far)\b"
+    r"|\bafter\s+(?:the|a|her|his|my)\s+(?:short\s+|long\s+)?walk\b|\bafter\s+walking\b",
     re.IGNORECASE,
 )
 _SPAN = r"(?:over|for|in)\s+(?:the\s+)?(?:last|past)\s+(?:\w+\s+){0,2}(?:years?|months|decade)\b"
@@ -86,14 +87,18 @@ def not_both_legs_red_flag(
 _ONSET = re.compile(
     r"\b(?:sudden|suddenly|overnight|since\s+(?:yesterday|this\s+morning|last\s+night|today|the\s+weekend|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)|new|now\s+both|started\s+(?:yesterday|today|"
-    r"this\s+morning|last\s+night)|for\s+(?:a|one|two|three|\d)\s+days?)\b",
+    r"this\s+morning|last\s+night)|for\s+(?:the\s+)?(?:last\s+|past\s+)?(?:a|one|two|three|four|five|six|\d{1,2})\s+"
+    r"days?|(?:for\s+(?:the\s+)?(?:last\s+|past\s+)?|since\s+)(?:a|one|two|three|1|2|3)\s+weeks?|"
+    r"(?:a|one|two|three|four|five|six|\d{1,2})\s+days?\s+ago|since\s+last\s+week|"
+    r"never\s+had\s+anything\s+like\s+(?:this|it))\b",
     re.IGNORECASE,
 )
 _BOTH = re.compile(r"\b(?:both|legs|feet|calves|thighs)\b", re.IGNORECASE)
 
 
 def new_on_walking(walking: Observation | None, prepared: str) -> bool:
-    """Is leg pain on walking said of both legs in a sentence that says it is new?"""
+    """Is leg pain on walking said of both legs in a sentence that says it began lately ("since yesterday",
+    "for the last 3 days", "never had anything like this")?"""
     if walking is None or walking.status is not Status.PRESENT or walking.span is None:
         return False
     start, end = walking.span

@@ -481,8 +481,9 @@ def _historical() -> list[Any]:
         # "shooting up heroin until last year": past, but not long past (it went on until then)
         _rule("until last year", HISTORICAL, bi, [_words("until", "till", "til", "untill"), _words("last"),
                                                   _words("year")], max_scope=8),
+        # "Back in 2015 I had sciatica in both legs and a discectomy": the whole clause (round 31)
         _rule("in 2015", HISTORICAL, bi, [_words("in", "back"), {"LOWER": {"REGEX": r"^(19|20)\d\d$"}}],
-              max_scope=8),
+              max_scope=12),
         _rule("back in may", HISTORICAL, bi, [_words("back"), _words("in"), _words(*_MONTHS)], max_scope=8),
         _rule("as a child", HISTORICAL, bi, [_words("as", "when"), {"LOWER": {"IN": ["a", "i", "was"]}, "OP": "*"},
                                              _words("child", "kid", "teenager", "teen", "baby", "younger",

@@ -25,7 +25,7 @@ from datetime import date
 from typing import Any
 
 from lumbar.intake.model import Findings, Observation, Status
-from lumbar.intake.reader._family import RELATIVES
+from lumbar.intake.reader._family import OTHER_PERSON_AGED, RELATIVES
 from lumbar.intake.reader._owner import MY_BACK, own_account, someone_elses
 from lumbar.intake.reader._text import MAX_CHARS, chunks, normalise
 from lumbar.intake.reader.both_legs import FINDING as BOTH_LEGS
@@ -119,6 +119,8 @@ _RELATIVE_AGED = re.compile(
     r"(?:'s|\s+is|\s+was|\s*,|\s*\()\s*(?:aged\s+|now\s+|just\s+)?\d{1,3}\b(?!\s*(?:kg|kilos?|stone|lbs?|%|/))",
     re.IGNORECASE,
 )
+# A neighbour or friend with their age ("the old chap next door is 79") and then "his back": their account
+_OTHER_AGED = re.compile(OTHER_PERSON_AGED, re.IGNORECASE)
 # "Writing for my dad (63).", "asking on behalf of my mum": the writer says whose account it is.
 _WRITING_FOR = re.compile(
     r"\b(?:writing|asking|messaging|typing|texting|posting|enquiring|inquiring|calling|ringing|phoning|emailing|here|"
@@ -157,7 +159,8 @@ CARER = (
 
 def carer_mode(text: str) -> bool:
     """Is the text a carer's account of someone else's back pain (so that person's findings count)?
-    Yes when it names a relative's back ("my mum's back", "Mum is 78 ... her lower back"), says it is
+    Yes when it names a relative's back ("my mum's back", "Mum is 78 ... her lower back") or a neighbour's or
+    friend's with their age ("the old chap next door is 79 ... his back's gone"), says it is
     written for a relative, or is about a relative from its first words, speaking of "he" or "she" ("his", "her"),
     without one word of the writer about themselves ("My daughter is 4. ... she's had temperatures") or with
     the relative's age first ("Dad's 78 and has myeloma ... he told me");
@@ -166,6 +169,7 @@ def carer_mode(text: str) -> bool:
     someone_elses = (
         any(not _DIED.search(m.group()) for m in _RELATIVE_BACK.finditer(text))
         or _WRITING_FOR.search(text)
+        or (_OTHER_AGED.search(text) and _THEIR_BACK.search(text))
         or (
             relative
             and (
@@ -397,7 +401,7 @@ def _not_both_legs(
 ) -> None:
     """Both legs said only of walking in long-standing trouble, or of numbness come on over months
     (`both_legs.py`): uncertain, and the walking read as leg pain on walking. Leg pain on walking in both
-    legs said to be new is both legs, the red flag."""
+    legs said to have begun lately is both legs, the red flag."""
     walking = best.get(WALKING_FINDING)
     if BOTH_LEGS in kb.findings and walking is not None and new_on_walking(walking, prepared):
         _keep(best, replace(walking, finding=BOTH_LEGS))  # "since yesterday, when I walk, pain down both legs"

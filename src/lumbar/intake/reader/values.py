@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from lumbar.intake.model import Values
-from lumbar.intake.reader._family import FAMILY_SEX, RELATIVE_WORDS
+from lumbar.intake.reader._family import FAMILY_SEX, OTHER_PERSON_AGED, RELATIVE_WORDS
 from lumbar.intake.reader._numbers import DIGIT, HALF, NUM, digits, number
 from lumbar.intake.reader.durations import AGE_ALONE, AGE_IN_YEARS, duration_days, years_of_a_condition
 from lumbar.intake.reader.temperature import body_temperature
@@ -125,8 +125,24 @@ _CARER_AGE_PATTERNS = [
         r"(?P<age>\d{1,3})\b" + _NOT_AGE_AFTER
     ),
     re.compile(r"\b(?:he|she)(?:'?s|\s+is)\s+(?:only\s+|just\s+|now\s+)?(?P<age>\d{1,3})\b" + _NOT_AGE_AFTER),
+    re.compile(OTHER_PERSON_AGED + _NOT_AGE_AFTER),
 ]
 _WRITER_PATTERNS = frozenset({_WRITERS_AGE, *_WRITERS_SEX})
+
+
+_THEIR_OWN = re.compile(r"\b(?:his|her|their)\s+$")
+_HE = re.compile(r"\b(?:he|him|his|he's|hes)\b")
+_SHE = re.compile(r"\b(?:she|her|hers|she's|shes)\b")
+
+
+def _carers_person_sex(text: str) -> str | None:
+    """In a carer's account, the person's sex: from the first relative named who is not the person's own
+    ("my mum", not "since his wife passed"), else from "he" or "she", whichever is said more."""
+    for who in _FAMILY_WORD.finditer(text):
+        if not _THEIR_OWN.search(text, max(0, who.start() - 8), who.start()):
+            return FAMILY_SEX[who.group("who")]
+    he, she = len(_HE.findall(text)), len(_SHE.findall(text))
+    return "male" if he > she else "female" if she > he else None
 
 
 def _age_and_sex(text: str, *, carer: bool = False) -> tuple[int | None, str | None]:
@@ -156,8 +172,7 @@ def _age_and_sex(text: str, *, carer: bool = False) -> tuple[int | None, str | N
             if sex is None and groups.get("sex"):
                 sex = _sex(groups["sex"])
     if carer and sex is None:
-        who = _FAMILY_WORD.search(text)
-        sex = FAMILY_SEX[who.group("who")] if who else None
+        sex = _carers_person_sex(text)
     for pattern in _SEX_PATTERNS:
         if sex is not None:
             break
