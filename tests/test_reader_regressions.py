@@ -1762,6 +1762,11 @@ def test_wordings_from_the_thirtieth_round(text: str, finding: str, expected: St
          None),
         ("Back in 2015 I had sciatica in both legs and a discectomy, fully recovered since.", "spinal_procedure",
          Status.UNCERTAIN),
+        # a question of what the person can do: its yes is a no to the finding
+        ("3. Weakness, can you stand on tiptoe? Yes, both sides fine.", "leg_weakness", Status.ABSENT),
+        ("Weakness - can you walk on your heels? No, my left foot slaps.", "leg_weakness", Status.PRESENT),
+        # a terse own account beside a relative's history
+        ("Dad 80, had prostate cancer. Me 45, back went yesterday lifting a crate.", "cancer_history", None),
     ],
 )  # fmt: skip
 def test_wordings_from_the_thirty_first_round(text: str, finding: str, expected: Status | None) -> None:

@@ -42,7 +42,9 @@ MY_BACK = (
 _MY_BACK = re.compile(MY_BACK, re.IGNORECASE)
 _ABOUT_ME = re.compile(
     r"\b(?:asking|question\s+is|this\s+is|writing|it'?s)\s+(?:about|for)\s+(?:me|myself|my\s+(?:own\s+)?"
-    r"(?:lower\s+|low\s+)?(?:back|spine))\b",
+    r"(?:lower\s+|low\s+)?(?:back|spine))\b"
+    # terse: "Dad 80, had prostate cancer. Me 45, back went yesterday" (round 31)
+    r"|\bme\s*,?\s*\d{1,2}\s*[,:;-]?\s*(?:my\s+)?(?:lower\s+|low\s+)?back\b",
     re.IGNORECASE,
 )
 # The writer asks about someone else ("asking about my wife", "writing this for my dad", "worried about

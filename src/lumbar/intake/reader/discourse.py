@@ -232,6 +232,23 @@ def _answer(span: Any) -> tuple[Status, int] | None:
         return None  # "Fever, weight loss, leg numbness, bladder: all no" answers the whole list
     if mark - span.end >= _ANSWER_REACH and not is_list_gap(doc, span.end, mark):
         return None  # far from the question mark, and not as an item of the list it asks about
+    if _ABILITY_QUESTION.search(doc[span.end : mark].text):
+        return _inverted(_plain_answer(span, mark))  # "Weakness, can you stand on tiptoe? Yes": no weakness
+    return _plain_answer(span, mark)
+
+
+def _inverted(answer: tuple[Status, int] | None) -> tuple[Status, int] | None:
+    """A yes to what someone can do is a no to the finding, and a no a yes."""
+    if answer is None:
+        return None
+    status, end = answer
+    return (Status.ABSENT if status is Status.PRESENT else Status.PRESENT), end
+
+
+def _plain_answer(span: Any, mark: int) -> tuple[Status, int] | None:
+    """The yes or no after the question mark (or colon, or dash) at `mark`."""
+    doc = span.doc
+    far = doc[mark].text in (":", "-", "\u2013") and mark - span.end > 2
     if doc[mark].text.endswith("?"):
         numbered = _numbered_answer(span, doc[mark].idx + len(doc[mark].text))
         if numbered is not None:
@@ -264,6 +281,11 @@ def _answer(span: Any) -> tuple[Status, int] | None:
     return None
 
 
+_ABILITY_QUESTION = re.compile(
+    r"\b(?:can|could|are|is|do|does)\s+(?:you|she|he|they|i)\s+(?:able\s+to\s+|still\s+)?"
+    r"(?:stand|walk|lift|feel|move|manage|get|go|pee|wee|control|hold)\b",
+    re.IGNORECASE,
+)
 _LIST_ANSWER_REACH = 60  # tokens to the question mark of a list of findings ("Any of: ..., ..., ...? None.")
 _ALL_NO = frozenset({"no", "nos", "negative", "fine", "normal", "clear", "none", "nil"})
 _FINE = frozenset({"fine", "normal", "ok", "okay", "none", "nil", "nothing", "clear", "negative"})
