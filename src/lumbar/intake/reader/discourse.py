@@ -214,9 +214,9 @@ def _answer(span: Any) -> tuple[Status, int] | None:
     """The yes or no that answers the question a finding is in ("Fever? No."), with the end of the
     answer word."""
     doc = span.doc
-    comma = _comma_answer(span)
-    if comma is not None:
-        return comma
+    for form in (_form_answer(span), _comma_answer(span)):
+        if form is not None:
+            return form
     mark = None
     for i in range(span.end, min(len(doc), span.end + _LIST_ANSWER_REACH)):
         if doc[i].text in ("?", ":") or doc[i].text.endswith("?"):
@@ -294,6 +294,39 @@ _FINE = frozenset({"fine", "normal", "ok", "okay", "none", "nil", "nothing", "cl
 def _ends_answer(doc: Any, i: int) -> bool:
     """Does the answer stop at token `i` (a full stop, another question, the end)?"""
     return i >= len(doc) or doc[i].text in (".", "!", ";", ",") or "\n" in doc[i].text or doc[i].is_space
+
+
+# Forms: a tick box before an item ("[x] weight loss", "[ ] fever ... [x] none of the above"), a Y or N after
+# it at the end of its line ("Fever N", "Weight loss - Y"), and a list in brackets answered after them
+# ("any of the following? (fever, weight loss, numbness) none").
+_BOX_BEFORE = re.compile(r"\[\s*(?P<tick>[xX\u2713\u2714*]?)\s*\][ \t]*(?:[a-z/&'-]+[ \t]+){0,2}$", re.IGNORECASE)
+_TICKED = re.compile(r"\[\s*[xX\u2713\u2714*]\s*\]")
+_LINE_END_ANSWER = re.compile(
+    r"[ \t]*[:\-\u2013=]?[ \t]*(?P<word>y|yes|n|no|nil|neg|none)[ \t]*\.?[ \t]*(?=\n|$)", re.IGNORECASE
+)
+_AFTER_BRACKETS = re.compile(r"[^()\n]*\)[ \t]*[:\-\u2013]?[ \t]*(?P<word>none|no|nil|neither|nope)\b", re.IGNORECASE)
+
+
+def _form_answer(span: Any) -> tuple[Status, int] | None:
+    """The answer a form gives an item: its tick box, a Y or N closing its line, or a no after the
+    bracketed list it is in."""
+    text = span.doc.text
+    start, end = span.start_char, span.end_char
+    box = _BOX_BEFORE.search(text, max(0, start - 30), start)
+    if box is not None:
+        if box.group("tick"):
+            return Status.PRESENT, end
+        return (Status.ABSENT if _TICKED.search(text) else Status.UNCERTAIN), end  # unticked, on a filled form
+    line = _LINE_END_ANSWER.match(text, end)
+    if line is not None:
+        word = line.group("word").lower()
+        return (Status.PRESENT if word in ("y", "yes") else Status.ABSENT), line.end()
+    opened = text.rfind("(", max(0, start - 120), start)
+    if opened >= 0 and ")" not in text[opened:start] and "\n" not in text[opened:start]:
+        bracketed = _AFTER_BRACKETS.match(text, end)
+        if bracketed is not None:
+            return Status.ABSENT, bracketed.end()
+    return None
 
 
 def _comma_answer(span: Any) -> tuple[Status, int] | None:
