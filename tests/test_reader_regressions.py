@@ -1778,3 +1778,42 @@ def test_a_neighbours_age_and_sex_are_the_persons() -> None:
             "sudden and his stomach aches; he looks pale and clammy.")  # fmt: skip
     values = read(text, kb=KB).findings.values
     assert (values.age, values.sex) == (79, "male")
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "expected"),
+    [
+        # forms: tick boxes, a Y or N at the end of a line, a bracketed list answered after it
+        ("[ ] fever  [ ] weight loss  [ ] leg weakness  [x] none of the above", "leg_weakness", Status.ABSENT),
+        ("[x] fever  [ ] weight loss", "fever", Status.PRESENT),
+        ("[ ] fever  [ ] weight loss", "fever", Status.UNCERTAIN),  # a form with nothing ticked settles nothing
+        ("Fever N\nPins & needles N\nBladder/bowel change Y", "bladder_dysfunction", Status.PRESENT),
+        ("Fever N\nPins & needles N\nBladder/bowel change Y", "leg_numbness", Status.ABSENT),
+        ("Q3 any of the following? (fever, weight loss, numbness, bladder/bowel change, cancer) none",
+         "bladder_dysfunction", Status.ABSENT),
+        # new words for old signs
+        ("she cried when I asked her to look down at her book", "neck_stiffness", Status.PRESENT),
+        ("bad pain top of his tummy going straight through to his back, sick several times", "nausea_vomiting",
+         Status.PRESENT),
+        ("I can't walk more than about 10 minutes before my buttocks and both legs ache", "cannot_move", None),
+    ],
+)  # fmt: skip
+def test_wordings_from_the_thirty_second_round(text: str, finding: str, expected: Status | None) -> None:
+    assert read(text, kb=KB).findings.status(finding) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("TA here. A pupil of mine, 12, boy, has had a lower back ache for five weeks. He says it hurts.", 12),
+        ("Writing for my flatmate (19). Her back aches after moving boxes.", 19),
+    ],
+)
+def test_a_pupils_or_flatmates_age_is_the_persons(text: str, age: int) -> None:
+    assert read(text, kb=KB).findings.values.age == age
+
+
+def test_new_pain_in_both_legs_on_walking_said_days_ago_is_the_red_flag() -> None:
+    text = ("Both my legs have gone heavy and achy when I walk and I have to stop and sit down. It came on "
+            "Thursday, four days ago, out of nowhere.")  # fmt: skip
+    assert read(text, kb=KB).findings.is_present("bilateral_leg_symptoms")

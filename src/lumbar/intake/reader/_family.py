@@ -25,10 +25,13 @@ RELATIVES = (*FAMILY_SEX, "partner", "cousin")
 RELATIVE_WORDS = (
     r"father|mother|dad|mum|mom|brother|sister|wife|husband|son|daughter|grand\w*|aunt|uncle|cousin|partner|friend"
 )
-# Someone not family whose back pain a neighbour or friend writes about, with their age: "the old chap next
-# door is 79", "my neighbour, 84,", "a friend (70)". Their age is the person's when the account is theirs.
+# Someone not family whose back pain a neighbour, friend or teacher writes about, with their age: "the old
+# chap next door is 79", "my neighbour, 84,", "a pupil of mine, 12,". Their age is the person's when the
+# account is theirs.
 OTHER_PERSON_AGED = (
     r"\b(?:chap|man|gentleman|fella|fellow|guy|bloke|lady|woman|neighbou?r|friend|flatmate|housemate|lodger|"
-    r"colleague)(?:\s+next\s+door|\s+upstairs|\s+downstairs|\s+across\s+the\s+road|\s+over\s+the\s+road)?"
+    r"colleague|pupil|student|player|client|resident|tenant|service\s+user)"
+    r"(?:\s+next\s+door|\s+upstairs|\s+downstairs|\s+across\s+the\s+road|\s+over\s+the\s+road|"
+    r"\s+of\s+(?:mine|ours))?"
     r"\s*(?:,|\(|is|'s|who\s+is|aged?)\s*(?:only\s+|just\s+|now\s+)?(?P<age>\d{1,3})\b"
 )

@@ -13,8 +13,9 @@ Two ways of having it are something else, and the person's own words say so:
 
 Then `bilateral_leg_symptoms` is uncertain: not taken as the red flag, and the question is still asked. Never
 when a sentence that says it also says it is sudden or new ("since yesterday", "this morning", "now both").
-The other way round, pain in both legs read as brought on by walking is the red flag when its sentence says it
-began lately ("since yesterday, when I walk, pain shoots down both legs", "for the last 3 days"): `new_on_walking`.
+The other way round, pain in both legs read as brought on by walking is the red flag when it is said to have
+begun lately ("since yesterday, when I walk, pain shoots down both legs", "it came on Thursday, four days ago"):
+`new_on_walking`.
 """
 
 from __future__ import annotations
@@ -86,20 +87,29 @@ def not_both_legs_red_flag(
 # Said to have begun lately (not a walk "this morning", which is when, not since when)
 _ONSET = re.compile(
     r"\b(?:sudden|suddenly|overnight|since\s+(?:yesterday|this\s+morning|last\s+night|today|the\s+weekend|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)|new|now\s+both|started\s+(?:yesterday|today|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)|now\s+both|started\s+(?:yesterday|today|"
     r"this\s+morning|last\s+night)|for\s+(?:the\s+)?(?:last\s+|past\s+)?(?:a|one|two|three|four|five|six|\d{1,2})\s+"
     r"days?|(?:for\s+(?:the\s+)?(?:last\s+|past\s+)?|since\s+)(?:a|one|two|three|1|2|3)\s+weeks?|"
     r"(?:a|one|two|three|four|five|six|\d{1,2})\s+days?\s+ago|since\s+last\s+week|"
-    r"never\s+had\s+anything\s+like\s+(?:this|it))\b",
+    r"(?:came\s+on|started|began)\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"out\s+of\s+nowhere|never\s+had\s+anything\s+like\s+(?:this|it))\b",
     re.IGNORECASE,
 )
+# ... or, said in the same sentence, "new" ("a new heaviness in both legs when I walk")
+_NEW = re.compile(r"\bnew\b", re.IGNORECASE)
 _BOTH = re.compile(r"\b(?:both|legs|feet|calves|thighs)\b", re.IGNORECASE)
 
 
-def new_on_walking(walking: Observation | None, prepared: str) -> bool:
-    """Is leg pain on walking said of both legs in a sentence that says it began lately ("since yesterday",
-    "for the last 3 days", "never had anything like this")?"""
+def new_on_walking(walking: Observation | None, prepared: str, duration_days: float | None = None) -> bool:
+    """Is leg pain on walking said of both legs and said to have begun lately ("since yesterday", "for the
+    last 3 days", "it came on Thursday, four days ago"), in its own sentence, or anywhere when the text
+    gives no length of four weeks or more?"""
     if walking is None or walking.status is not Status.PRESENT or walking.span is None:
         return False
     start, end = walking.span
-    return bool(_BOTH.search(prepared, start, end) and _ONSET.search(_sentence(prepared, start, end)))
+    if not _BOTH.search(prepared, start, end):
+        return False
+    sentence = _sentence(prepared, start, end)
+    if _ONSET.search(sentence) or _NEW.search(sentence):
+        return True
+    return (duration_days is None or duration_days < _LONG_STANDING_DAYS) and bool(_ONSET.search(prepared))

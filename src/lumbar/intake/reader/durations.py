@@ -163,8 +163,8 @@ _OTHER_THING_BEFORE = re.compile(
     r"waitlist|appointment|referral|done\s+(?:that|this|it)|"
     # a weight gained or lost: "put on about 15 kg over the last few years"
     r"kgs?|kilos?|lbs?|pounds|stones?)\b"
-    # ... in the same clause: "a few weeks into the job and for the last 4 months" is this pain again
-    r"(?:(?!\s(?:and|but)\s)[^.,;!?]){0,25}$"
+    # ... in the same clause (and line): "a few weeks into the job and for the last 4 months" is this pain again
+    r"(?:(?!\s(?:and|but)\s)[^.,;!?\n]){0,25}$"
 )
 
 
@@ -295,6 +295,8 @@ def _since_date(text: str, today: date | None) -> float | None:
         return None
     days: float | None = None
     for m in _SINCE_DATE.finditer(text):
+        if _OTHER_THING_BEFORE.search(text[max(0, m.start() - 45) : m.start()]):
+            continue  # "lost 9 kg since January on purpose": the weight's time
         month = m.group("month") or m.group("month2") or m.group("month3")
         day_text = m.group("day") or m.group("day2")
         part = " ".join((m.group("part") or "").split())

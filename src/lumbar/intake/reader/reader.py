@@ -119,7 +119,7 @@ _RELATIVE_AGED = re.compile(
     r"(?:'s|\s+is|\s+was|\s*,|\s*\()\s*(?:aged\s+|now\s+|just\s+)?\d{1,3}\b(?!\s*(?:kg|kilos?|stone|lbs?|%|/))",
     re.IGNORECASE,
 )
-# A neighbour or friend with their age ("the old chap next door is 79") and then "his back": their account
+# A neighbour, friend or pupil with their age ("the old chap next door is 79"), then "he" or "she": theirs
 _OTHER_AGED = re.compile(OTHER_PERSON_AGED, re.IGNORECASE)
 # "Writing for my dad (63).", "asking on behalf of my mum": the writer says whose account it is.
 _WRITING_FOR = re.compile(
@@ -143,7 +143,7 @@ _OWN_BACK = re.compile(
     # belt would help" is not the writer's back
     + r"|\b(?:i|i've|i'm|ive|im|me)\b[^.!?\n]{0,30}\bback\b"
     r"(?!\s*(?:supports?|belts?|braces?|packs?|door|garden|yard|seat|home|then|later|soon|to|into|and\s+forth)\b)"
-    r"|\bmine\b"  # "my mum died of bone cancer ... mine started after squash": the writer's own pain
+    r"|(?<!of\s)\bmine\b"  # "my mum died of bone cancer ... mine started after squash" (not "a pupil of mine")
     # "I've had pain", but not "one spot ... tender when I press it, and it hurts": no one else's pronoun
     # between the writer and the pain
     r"|\b(?:i|i've|i'm|ive|im)\b(?:(?!\b(?:he|she|it|they|him|his|her|hers|he's|she's|it's)\b)[^.!?\n]){0,30}"
@@ -160,7 +160,8 @@ CARER = (
 def carer_mode(text: str) -> bool:
     """Is the text a carer's account of someone else's back pain (so that person's findings count)?
     Yes when it names a relative's back ("my mum's back", "Mum is 78 ... her lower back") or a neighbour's or
-    friend's with their age ("the old chap next door is 79 ... his back's gone"), says it is
+    friend's with their age, speaking of "he" or "she" ("the old chap next door is 79 ... his back's gone"),
+    says it is
     written for a relative, or is about a relative from its first words, speaking of "he" or "she" ("his", "her"),
     without one word of the writer about themselves ("My daughter is 4. ... she's had temperatures") or with
     the relative's age first ("Dad's 78 and has myeloma ... he told me");
@@ -169,7 +170,7 @@ def carer_mode(text: str) -> bool:
     someone_elses = (
         any(not _DIED.search(m.group()) for m in _RELATIVE_BACK.finditer(text))
         or _WRITING_FOR.search(text)
-        or (_OTHER_AGED.search(text) and _THEIR_BACK.search(text))
+        or (_OTHER_AGED.search(text) and _THIRD_PERSON.search(text))
         or (
             relative
             and (
@@ -403,7 +404,7 @@ def _not_both_legs(
     (`both_legs.py`): uncertain, and the walking read as leg pain on walking. Leg pain on walking in both
     legs said to have begun lately is both legs, the red flag."""
     walking = best.get(WALKING_FINDING)
-    if BOTH_LEGS in kb.findings and walking is not None and new_on_walking(walking, prepared):
+    if BOTH_LEGS in kb.findings and walking is not None and new_on_walking(walking, prepared, days):
         _keep(best, replace(walking, finding=BOTH_LEGS))  # "since yesterday, when I walk, pain down both legs"
         return
     said = best.get(BOTH_LEGS)
