@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-__all__ = ["MAX_CHARS", "chunks", "normalise"]
+__all__ = ["MAX_CHARS", "chunks", "normalise", "sentence_around"]
 
 # Longer texts are cut here (and the person told): the reader must finish in bounded time, and a
 # symptom description longer than this is almost certainly pasted material.
@@ -131,3 +131,14 @@ def chunks(text: str) -> Iterator[tuple[int, str]]:
             end = cut
         yield start, text[start:end]
         start = end
+
+
+_SENTENCE_ENDS = ".!?\n"
+
+
+def sentence_around(text: str, start: int, end: int | None = None) -> str:
+    """The sentence (up to a full stop, question or exclamation mark, or line break) holding text[start:end]."""
+    end = start if end is None else end
+    begin = max((text.rfind(c, 0, start) for c in _SENTENCE_ENDS), default=-1) + 1
+    stops = [i for i in (text.find(c, end) for c in _SENTENCE_ENDS) if i >= 0]
+    return text[begin : min(stops, default=len(text))]

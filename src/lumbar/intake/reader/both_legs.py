@@ -24,6 +24,7 @@ import re
 from collections.abc import Sequence
 
 from lumbar.intake.model import Observation, Status
+from lumbar.intake.reader._text import sentence_around
 
 __all__ = ["FINDING", "WALKING_FINDING", "new_on_walking", "not_both_legs_red_flag"]
 
@@ -52,12 +53,6 @@ _ACUTE = re.compile(
 )
 
 
-def _sentence(text: str, start: int, end: int) -> str:
-    begin = max((text.rfind(c, 0, start) for c in ".!?\n"), default=-1) + 1
-    stops = [i for i in (text.find(c, end) for c in ".!?\n") if i >= 0]
-    return text[begin : min(stops, default=len(text))]
-
-
 def not_both_legs_red_flag(
     spans: Sequence[tuple[int, int]],
     prepared: str,
@@ -72,7 +67,7 @@ def not_both_legs_red_flag(
     long_standing = duration_days is not None and duration_days >= _LONG_STANDING_DAYS
     reasons = set()
     for start, end in spans:
-        sentence = _sentence(prepared, start, end)
+        sentence = sentence_around(prepared, start, end)
         if _ACUTE.search(sentence):
             return None
         if _GRADUAL.search(sentence):
@@ -109,7 +104,7 @@ def new_on_walking(walking: Observation | None, prepared: str, duration_days: fl
     start, end = walking.span
     if not _BOTH.search(prepared, start, end):
         return False
-    sentence = _sentence(prepared, start, end)
+    sentence = sentence_around(prepared, start, end)
     if _ONSET.search(sentence) or _NEW.search(sentence):
         return True
     return (duration_days is None or duration_days < _LONG_STANDING_DAYS) and bool(_ONSET.search(prepared))

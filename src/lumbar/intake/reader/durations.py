@@ -17,6 +17,7 @@ from datetime import date
 
 from lumbar.intake.reader._family import RELATIVE_WORDS
 from lumbar.intake.reader._numbers import DIGIT, HALF, NUM, number
+from lumbar.intake.reader._text import sentence_around
 
 __all__ = ["AGE_ALONE", "AGE_IN_YEARS", "duration_days", "years_of_a_condition"]
 
@@ -108,12 +109,6 @@ _UPDATE_DAY = re.compile(
     re.IGNORECASE,
 )
 _PREGNANT = re.compile(r"\b(?:pregnan\w*|gestation|trimester)\b")
-
-
-def _sentence_at(text: str, at: int) -> str:
-    start = max((text.rfind(c, 0, at) for c in ".!?\n"), default=-1) + 1
-    ends = [i for i in (text.find(c, at) for c in ".!?\n") if i >= 0]
-    return text[start : min(ends, default=len(text))]
 
 
 # "still here at 7 weeks", "still sore at day 10", "no better at 3 weeks": the episode's age, said of the pain
@@ -403,7 +398,7 @@ def _durations(text: str, pregnancy_at: frozenset[int] = frozenset(), own_accoun
             yield n * (7.0 if m.group("unit").lower().startswith("w") else 1.0)
     for m in _UPDATE_DAY.finditer(text):
         n = number(m.group("n"))
-        sentence = _sentence_at(text, m.start("n"))
+        sentence = sentence_around(text, m.start("n"))
         if n is not None and not _PREGNANT.search(sentence) and not _since_an_event(text, m.start(), m.end()):
             yield n * (7.0 if m.group("unit").lower().startswith("w") else 1.0)
     for m in _STILL_AT.finditer(text):
