@@ -233,8 +233,8 @@ def _answer(span: Any) -> tuple[Status, int] | None:
     if mark - span.end >= _ANSWER_REACH and not is_list_gap(doc, span.end, mark):
         return None  # far from the question mark, and not as an item of the list it asks about
     if _ABILITY_QUESTION.search(doc[span.end : mark].text):
-        return _inverted(_plain_answer(span, mark))  # "Weakness, can you stand on tiptoe? Yes": no weakness
-    return _plain_answer(span, mark)
+        return _inverted(_plain_answer(span, mark, far))  # "Weakness, can you stand on tiptoe? Yes": no weakness
+    return _plain_answer(span, mark, far)
 
 
 def _inverted(answer: tuple[Status, int] | None) -> tuple[Status, int] | None:
@@ -245,10 +245,10 @@ def _inverted(answer: tuple[Status, int] | None) -> tuple[Status, int] | None:
     return (Status.ABSENT if status is Status.PRESENT else Status.PRESENT), end
 
 
-def _plain_answer(span: Any, mark: int) -> tuple[Status, int] | None:
-    """The yes or no after the question mark (or colon, or dash) at `mark`."""
+def _plain_answer(span: Any, mark: int, far: bool) -> tuple[Status, int] | None:
+    """The yes or no after the question mark (or colon, or dash) at `mark`; `far`: a colon or dash more
+    than two words after the finding, which only a bare answer settles."""
     doc = span.doc
-    far = doc[mark].text in (":", "-", "\u2013") and mark - span.end > 2
     if doc[mark].text.endswith("?"):
         numbered = _numbered_answer(span, doc[mark].idx + len(doc[mark].text))
         if numbered is not None:
