@@ -1817,3 +1817,82 @@ def test_new_pain_in_both_legs_on_walking_said_days_ago_is_the_red_flag() -> Non
     text = ("Both my legs have gone heavy and achy when I walk and I have to stop and sit down. It came on "
             "Thursday, four days ago, out of nowhere.")  # fmt: skip
     assert read(text, kb=KB).findings.is_present("bilateral_leg_symptoms")
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "expected"),
+    [
+        # a relatives' finding said of the person stays open when a yes answers it; a relative named first
+        # on the line makes the yes theirs
+        ("Iritis? yes", "family_spondyloarthritis", Status.UNCERTAIN),
+        ("FHx: psoriasis? Y", "family_spondyloarthritis", Status.PRESENT),
+        # texted spellings of a side
+        ("cant lift the front of my rite foot", "right_leg_symptoms", Status.PRESENT),
+        # a walk, then a new time: the numbness is no longer said of walking
+        ("My knee buckled walking to the car and today both thighs are numb.", "bilateral_leg_symptoms",
+         Status.PRESENT),
+        ("both my legs ache and go heavy after I walk 5 mins or so", "leg_pain_walking", Status.PRESENT),
+        # pain that stops above the knee is referred pain, not sciatica in both legs; numbness is still the flag
+        ("occasionally a bit down the backs of both thighs but never below the knee", "bilateral_leg_symptoms",
+         Status.UNCERTAIN),
+        ("both thighs are numb but not below the knee", "bilateral_leg_symptoms", Status.PRESENT),
+        # an earlier pregnancy is long past; a year said as "yr"
+        ("In my first pregnancy I had a kidney infection and ended up in hospital.", "recent_infection",
+         Status.UNCERTAIN),
+        ("also had a red painful eye last yr they said uveitis", "uveitis_history", Status.PRESENT),
+        ("also had a red painful eye last yr", "red_painful_eye", Status.UNCERTAIN),
+        ("an inflamed painful red eye last year that the optician sent me to eye casualty for", "uveitis_history",
+         Status.PRESENT),
+        # the usual tingle of many years is no new numbness
+        ("no numbness apart from the usual slight tingle in my toes which I've had for years", "leg_numbness",
+         Status.ABSENT),
+        ("better once I get moving", "wakes_second_half_night", None),
+        # new words for old signs
+        ("33 weeks, baby has moved a few times since but maybe less than usual", "reduced_fetal_movements",
+         Status.PRESENT),
+        ("I have a known 6cm cyst on my right ovary", "ovarian_cyst", Status.PRESENT),
+        ("pain in my left flank that shoots round to the front into my groin", "colicky_pain", Status.PRESENT),
+        ("pain started under my ribs on the right after a takeaway", "upper_abdominal_pain", Status.PRESENT),
+        ("the spot right in the middle of his spine is really tender when you press it", "spinal_tenderness",
+         Status.PRESENT),
+        ("bailed off his skateboard down a set of stairs", "minor_trauma", Status.PRESENT),
+        ("my wee has gone the colour of cola", "haematuria", Status.PRESENT),
+    ],
+)  # fmt: skip
+def test_wordings_from_the_thirty_third_round(text: str, finding: str, expected: Status | None) -> None:
+    assert read(text, kb=KB).findings.status(finding) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("7 weeks after having my baby. Lifting the car seat, my lower back went into a spasm.", None),
+        ("61 YRS MALE FIT AND WELL. Back seized up on Sunday after golf.", None),
+        ("56m, builder for 30yrs. lower back always stiff", None),
+        ("lower back stiff esp first thing for 10-15 mins then loosens", None),
+        ("back pain for 3 years male", 1095.0),
+        ("back pain 3 years, male 40", 1095.0),
+    ],
+)
+def test_durations_from_the_thirty_third_round(text: str, days: float | None) -> None:
+    assert read(text, kb=KB).findings.values.duration_days == days
+
+
+def test_the_writers_own_age_after_a_relative_in_one_long_sentence() -> None:
+    text = "I think I might have a kidney stone my dad gets them and my flank hurts no fever I'm 33 female"
+    values = read(text, kb=KB).findings.values
+    assert (values.age, values.sex) == (33, "female")
+
+
+def test_a_relatives_age_before_the_relative_makes_a_carers_account() -> None:
+    text = ("My 14 yo daughter's swimming coach noticed one shoulder blade sticks out more than the other. She gets "
+            "some aching in her lower back after long sessions.")  # fmt: skip
+    reading = read(text, kb=KB)
+    assert reading.findings.values.age == 14
+    assert reading.findings.is_present("structural_deformity")
+
+
+def test_a_weakness_worse_each_day_after_a_long_aside_is_progressive() -> None:
+    text = ("3 days ago I noticed my right foot slapping down when I walk, today I can't lift the front of that foot "
+            "at all and keep catching my toes on kerbs - it's clearly worse each day.")  # fmt: skip
+    assert read(text, kb=KB).findings.is_present("weakness_progressive")

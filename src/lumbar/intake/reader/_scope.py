@@ -75,9 +75,13 @@ def _is_item(tokens: Iterable[Any], covered: set[int]) -> bool:
     return not any(t.lower_ in _CLAUSE_WORDS or t.like_num or any(c.isdigit() for c in t.text) for t in other)
 
 
+# A state said after the thing, as a note says it: "no tightenings, FM reduced since" (round 33)
+_STATE_AFTER = frozenset({"reduced", "decreased", "increased", "worse", "worsening", "positive", "present", "noted"})
+
+
 def clause_like(span: Any) -> bool:
-    """Does a matched finding read as a statement ("legs are weak") rather than a noun phrase?"""
-    return any(t.lower_ in _STATEMENT_WORDS for t in span)
+    """Does a matched finding read as a statement ("legs are weak", "FM reduced") rather than a noun phrase?"""
+    return any(t.lower_ in _STATEMENT_WORDS for t in span) or any(t.lower_ in _STATE_AFTER for t in span[1:])
 
 
 def is_list_gap(doc: Any, start: int, end: int) -> bool:

@@ -9,7 +9,9 @@ Two ways of having it are something else, and the person's own words say so:
   (`leg_pain_walking`, a routine referral) when every mention of both legs is said of walking and the
   trouble is long-standing (four weeks or more) or eased by sitting or bending forward;
 - a neuropathy: "both my feet have gone gradually numb over the last year or so", numbness that crept up over
-  months or years.
+  months or years;
+- pain referred from the back, which stops above the knee: "occasionally a bit down the backs of both thighs
+  but never below the knee" (pain only: numb or weak thighs stay the red flag).
 
 Then `bilateral_leg_symptoms` is uncertain: not taken as the red flag, and the question is still asked. Never
 when a sentence that says it also says it is sudden or new ("since yesterday", "this morning", "now both").
@@ -53,14 +55,27 @@ _ACUTE = re.compile(
 )
 
 
+# Pain that stops above the knee is pain referred from the back, not the radicular pain of sciatica (which
+# goes below the knee): "occasionally a bit down the backs of both thighs but never below the knee". Pain
+# only: numbness, tingling or weakness in both thighs stays the red flag.
+_ABOVE_THE_KNEE = re.compile(
+    r"\b(?:never|not|doesn'?t|does\s+not|don'?t|do\s+not|won'?t|nothing|no\s+further)\b[^.!?\n]{0,20}"
+    r"\b(?:below|past|beyond|under)\s+(?:the|my|his|her)\s+knees?\b"
+    r"|\b(?:stops?|stopping|ends?)\s+(?:at|above)\s+(?:the|my|his|her)\s+knees?\b"
+    r"|\b(?:only|just)\s+(?:down\s+)?(?:to|as\s+far\s+as)\s+(?:the|my|his|her)\s+knees?\b",
+    re.IGNORECASE,
+)
+_NERVE_WORDS = re.compile(r"\b(?:numb\w*|tingl\w*|pins|weak\w*|heav\w*|dead|giv\w+\s+way)\b", re.IGNORECASE)
+
+
 def not_both_legs_red_flag(
     spans: Sequence[tuple[int, int]],
     prepared: str,
     found: dict[str, Observation],
     duration_days: float | None,
 ) -> str | None:
-    """Why the present mentions of both legs at `spans` are not the red flag ("walking" or "gradual"), or
-    None when any of them may be."""
+    """Why the present mentions of both legs at `spans` are not the red flag ("walking", "gradual" or "above
+    the knee"), or None when any of them may be."""
     if not spans:
         return None
     eased = found.get(_EASED) is not None and found[_EASED].status is Status.PRESENT
@@ -72,11 +87,13 @@ def not_both_legs_red_flag(
             return None
         if _GRADUAL.search(sentence):
             reasons.add("gradual")
+        elif _ABOVE_THE_KNEE.search(sentence) and not _NERVE_WORDS.search(sentence):
+            reasons.add("above the knee")
         elif _WALKING.search(sentence) and (eased or long_standing):
             reasons.add("walking")
         else:
             return None
-    return "walking" if "walking" in reasons else "gradual"
+    return "walking" if "walking" in reasons else min(reasons)
 
 
 # Said to have begun lately (not a walk "this morning", which is when, not since when)

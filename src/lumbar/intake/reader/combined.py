@@ -226,11 +226,15 @@ class Combiner:
 
     @staticmethod
     def _in_context(doc: Any, combination: Combination, change: _Mention, contexts: dict[str, list[_Mention]]) -> bool:
-        """No `unless` context and every `only_with` context in the change's sentence."""
+        """No `unless` context and every `only_with` context in the change's sentence, and not parted from it by
+        a clause that moves on in time ("my knee buckled walking to the car and today both thighs are numb")."""
         sentence = doc[change.start].sent.start
 
         def said(word_class: str) -> bool:
-            return any(doc[m.start].sent.start == sentence for m in contexts.get(word_class, ()))
+            return any(
+                doc[m.start].sent.start == sentence and not _moved_on(doc, m, change)
+                for m in contexts.get(word_class, ())
+            )
 
         return not any(said(c) for c in combination.unless) and all(said(c) for c in combination.only_with)
 
@@ -274,6 +278,19 @@ class Combiner:
                 return out
             out += [p for p in same if (p.start, p.end) == (step.start, step.end)]
             edge = step
+
+
+_JOINS = frozenset({"and", "but", ",", ";", "then", "-", "so"})
+_NEW_TIME = frozenset({"today", "now", "tonight", "yesterday", "overnight", "suddenly", "since", "this"})
+
+
+def _moved_on(doc: Any, a: _Mention, b: _Mention) -> bool:
+    """Is there a join followed by a new time ("and today", ", now", "but since") between two mentions?"""
+    lo, hi = min(a.end, b.end), max(a.start, b.start)
+    return any(
+        doc[i].lower_ in _JOINS and any(doc[j].lower_ in _NEW_TIME for j in range(i + 1, min(i + 3, hi)))
+        for i in range(lo, hi)
+    )
 
 
 def _overlaps(a: Extent, b: Extent) -> bool:

@@ -13,6 +13,7 @@ fever, night sweats or weight loss"), and at a new clause ("... and I ...") or a
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from lumbar.intake.reader._scope import CLAUSE_JOIN, TARGET_GROUP, scope_for
@@ -32,6 +33,7 @@ __all__ = [
     "mentions_other_person",
     "negation_just_before",
     "other_person_just_before",
+    "relative_earlier_in_line",
 ]
 
 NEGATED = "NEGATED_EXISTENCE"
@@ -98,6 +100,13 @@ _RELATIVE_VERBS = [
 def mentions_other_person(span: Any) -> bool:
     """Does the span itself name a relative or another person ("family history of AS")?"""
     return any(t.lower_ in _RELATION_WORDS for t in span)
+
+
+def relative_earlier_in_line(span: Any) -> bool:
+    """Does the span's line name a relative before it ("FHx: psoriasis? Y", "Dad: colitis? yes")?"""
+    text = span.doc.text
+    line = text[text.rfind("\n", 0, span.start_char) + 1 : span.start_char].lower()
+    return any(word in _RELATION_WORDS or word in {"fhx", "fh"} for word in re.findall(r"[a-z]+", line))
 
 
 _NEGATION_CUES = frozenset({"no", "not", "n't", "nt", "never", "without", "denies", "deny", "denied", "nil", "nor",
@@ -432,8 +441,9 @@ def _hypothetical() -> list[Any]:
 # The historical rules that date a thing long past ("4 years ago", "last year", "in 2015", "as a child"):
 # a history item that matters only when recent (`Finding.recent`) is then no longer present.
 # "used to" says the thing is not current: "I used to inject heroin" is no recent injecting.
+# An earlier pregnancy ("in my first pregnancy I had a kidney infection") is long past too.
 LONG_PAST = frozenset({"years ago", "long ago", "last year", "in 2015", "back in may", "as a child", "when i was 13",
-                       "used to"})  # fmt: skip
+                       "used to", "in my first pregnancy", "after my last baby", "with my last baby"})  # fmt: skip
 
 
 def _historical() -> list[Any]:
@@ -452,9 +462,9 @@ def _historical() -> list[Any]:
         _rule("long ago", HISTORICAL, bi, [{"LOWER": {"IN": ["a", "long"]}, "OP": "*"},
                                            _words("time", "long", "while"), _words("ago")], max_scope=8),
         # "an inflamed red eye (iritis) last spring"; "since last summer" is now ("since" ends the scope)
-        _rule("last year", HISTORICAL, bi, [_words("last", "previous"), _words("year", "decade", "spring", "summer",
-                                                                                 "autumn", "winter", "christmas",
-                                                                                 "easter", "season")],
+        _rule("last year", HISTORICAL, bi, [_words("last", "previous"), _words("year", "yr", "decade", "spring",
+                                                                                 "summer", "autumn", "winter",
+                                                                                 "christmas", "easter", "season")],
               max_scope=8),
         # Stuck for a moment, or all of yesterday, and now moving: "I couldn't move for about a minute",
         # "spent the whole of yesterday bedbound" (the question is still asked)
@@ -622,7 +632,7 @@ def _boundaries() -> list[Any]:
         _rule("the last year", _PSEUDO, "PSEUDO", [_words("the", "this"), _words("last"),
                                                    {"LOWER": {"IN": ["few", "couple", "of", "several", "two", "three"]},
                                                     "OP": "*"},
-                                                   _words("year", "years", "decade")]),
+                                                   _words("year", "years", "yr", "yrs", "decade")]),
         # Surprise, not denial: "I didn't expect to be wetting myself", "never thought I'd lose control"
         _rule("didn't expect to", _PSEUDO, "PSEUDO",
               [{"LOWER": {"IN": ["not", "n't", "nt", "never"]}}, _words(*_EXPECTING), _words("to")]),

@@ -20,7 +20,8 @@ FINDING = "weakness_progressive"
 _WEAKNESS = frozenset({"leg_weakness", "bilateral_leg_weakness", "foot_drop", "one_sided_weakness"})
 _LINK = (
     r"(?:(?:\s*(?:,|and|but|though|yet|-|\u2013)\s*)+|\s+(?=(?:worse|weaker|getting)\b))"
-    r"(?:(?:it|it's|its|it\s+is|this|that|which|which\s+is|they|they're|they\s+are|and)\s+)*"
+    r"(?:(?:it|it's|its|it\s+is|this|that|which|which\s+is|they|they're|they\s+are|and|clearly|definitely|"
+    r"obviously|noticeably|visibly|really)\s+)*"
 )
 _NOT = r"(?:not|n't|isn't|isnt|hasn't|hasnt|no)\s+(?:been\s+)?(?:getting\s+|got\s+|gotten\s+|becoming\s+)?(?:any\s+)?"
 _WORSE = (
@@ -32,7 +33,7 @@ _STABLE = r"(?:stable|static|unchanged|the\s+same|non\s*progressive|same\s+as)"
 _COURSE = re.compile(
     rf"{_LINK}(?:(?P<not>{_NOT})(?:{_WORSE}|worse|weaker)|(?P<worse>{_WORSE})|(?P<stable>{_STABLE}))\b", re.IGNORECASE
 )
-_REACH = 90  # characters of other words allowed between the weakness and its course
+_REACH = 140  # characters of other words allowed between the weakness and its course
 
 
 def progressive_weakness(observations: Iterable[Observation], prepared: str, original: str) -> Observation | None:
@@ -60,5 +61,5 @@ def _cuts(after: str) -> Iterable[int]:
     """Places where the course may start: straight after the weakness, or after a comma or "and"
     within reach."""
     yield 0
-    for m in re.finditer(r",|\band\b|\bbut\b", after[:_REACH]):
+    for m in re.finditer(r",|\band\b|\bbut\b|\s[-\u2013]\s", after[:_REACH]):
         yield m.start()

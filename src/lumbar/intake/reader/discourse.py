@@ -134,6 +134,9 @@ _USUAL = re.compile(
     # year long past ("has flopped since my disc operation in 2015") (round 30)
     r"|\bthat'?s\s+(?:my|her|his|their)\s+old\s+\w+"
     r"|\b(?:has|have|'s|'ve)\s+done\s+(?:that|this|it)\s+(?:for|since)\s+(?:years|ages|decades|\w+\s+years)\b"
+    # "the usual slight tingle in my toes which I've had for years" (round 33)
+    r"|\b(?:which|that)\s+(?:i'?ve|i\s+have|she'?s|he'?s|she\s+has|he\s+has)\s+had\s+(?:for\s+)?"
+    r"(?:years|ages|decades|\w+\s+years|as\s+long\s+as\s+(?:i|she|he)\s+can\s+remember)\b"
     r"|\bsince\s+(?:(?:my|the|a|an|his|her)\s+)?(?:[a-z]+\s+){0,3}(?:in\s+)?(?:19\d\d|20[01]\d|202[0-4])\b"
     # a note's "chronic bilateral leg paraesthesia, unchanged per patient" (not "unchanged since Monday")
     r"|,\s*unchanged(?=\s*(?:per\b|for\s+(?:years|months|ages)\b|[.;]|$))"

@@ -68,7 +68,7 @@ _EVENT = (
 )
 _POST_EVENT = rf"(?:post|s/p)[\s-]*(?:[\w/]+\s+){{0,2}}?{_EVENT}"
 _SINCE_EVENT_AFTER = re.compile(
-    rf"[\s-]*(?:{_POST_EVENT}|pp\b|after\s+(?:my|the|her|having|giving)\s+(?:the\s+|a\s+)?"
+    rf"[\s-]*(?:{_POST_EVENT}|pp\b|after\s+(?:my|the|her|having|giving)\s+(?:the\s+|a\s+|my\s+|her\s+|our\s+)?"
     r"(?:c-?\s*section|caesarean|cesarean|section|birth|delivery|baby|labou?r)\b)"
 )
 _SINCE_EVENT_BEFORE = re.compile(rf"\b(?:(?:post|s/p)[\s-]*(?:[\w/]+\s+){{0,2}}?)?{_EVENT}\s*:?\s*$")
@@ -170,6 +170,13 @@ _SPORT_YEARS_BEFORE = re.compile(
     r"swimming|boxing|dancing|rowing|playing\s+\w+|doing\s+\w+)\b[^.,;!?]{0,20}$"
 )
 
+# Years of a job: "builder for 30yrs", "worked as a nurse for 20 years", "been a postie 15 years" (round 33)
+_WORK_YEARS_BEFORE = re.compile(
+    r"\b(?:builder|plumber|nurse|carer|teacher|driver|electrician|joiner|carpenter|farmer|labourer|laborer|"
+    r"mechanic|chef|cleaner|roofer|plasterer|bricklayer|brickie|scaffolder|decorator|postman|postie|firefighter|"
+    r"fireman|soldier|miner|welder|warehouse\s+\w+|trade|job|career|worked|working|work(?:ed)?\s+as\s+an?\s+\w+|"
+    r"been\s+an?\s+\w+)\b(?:\s+(?:for|over|about|nearly|almost|around|of))*\s*$"
+)
 
 # Someone else's time, in a clause whose subject is a relative: "my husband has been incontinent for a couple
 # of years" (nothing of the writer's between: "my wife says I've had it for 3 weeks" is the writer's)
@@ -200,7 +207,7 @@ _CHAIR_BEFORE = re.compile(r"\bchair\b(?:(?!\s(?:and|but)\s)[^.,;!?]){0,25}$")
 # Minutes or hours of an activity are how long it can be borne: "can only walk for 10 minutes",
 # "after sitting for an hour", "stood for 2 hours at work".
 # How long morning stiffness lasts ("stiff every morning over an hour"), not how long the pain has lasted.
-_STIFF_BEFORE = re.compile(r"\bstiff\w*\b[^.;!?\d]{0,30}$")
+_STIFF_BEFORE = re.compile(r"\bstiff\w*\b[^.;!?\d]{0,30}(?:\d+\s*(?:-|to)\s*)?$")  # "stiff ... for 10-15 mins"
 # A time away: "after three months off" (not "off work", "off and on"), "again after 10 years".
 _OFF_AFTER = re.compile(r"\s*off\b(?!\s+(?:and\s+on|work|sick))")
 _AFTER_BEFORE = re.compile(r"\bafter\s+(?:a\s+|about\s+|nearly\s+|almost\s+)?$")
@@ -308,6 +315,7 @@ def _since_date(text: str, today: date | None) -> float | None:
     return days
 
 
+_SEX_AFTER = re.compile(r"[\s-]*(?:old\s+)?(?:male|female|man|woman|gentleman|lady|m|f)\b(?![\s,]*\d)")
 _HALF_BEFORE = re.compile(r"\bhalf\s+$")
 
 
@@ -353,6 +361,8 @@ def _durations(text: str, pregnancy_at: frozenset[int] = frozenset(), own_accoun
             continue  # single-letter units only straight after a digit ("3d", "2w")
         if unit.startswith("y") and m.start("n") in ages_alone:
             continue  # "45 years." alone, "I have 52 years": the age
+        if unit.startswith("y") and _SEX_AFTER.match(text, m.end()) and not re.search(r"\bfor\s+$", before_n):
+            continue  # "61 YRS MALE", "45 years female": the age
         before = text[max(0, m.start() - 14) : m.start()]
         in_the_last = re.match(r"\s*(?:the\s+)?(?:last|past)\b", m.group(0)) and re.search(r"\bin\s*$", before)
         if _NOT_EPISODE_BEFORE.search(before) and not in_the_last:
@@ -366,8 +376,9 @@ def _durations(text: str, pregnancy_at: frozenset[int] = frozenset(), own_accoun
         if unit.startswith(("y", "decade")) and (
             _CHAIR_BEFORE.search(text[max(0, m.start() - 45) : m.start()])
             or _SPORT_YEARS_BEFORE.search(text[max(0, m.start() - 45) : m.start()])
+            or _WORK_YEARS_BEFORE.search(text[max(0, m.start() - 45) : m.start()])
         ):
-            continue  # "in my chair for 10 years", "been lifting about two years"
+            continue  # "in my chair for 10 years", "been lifting about two years", "builder for 30yrs"
         if unit.startswith(("min", "h")) and (
             _ACTIVITY_BEFORE.search(text, max(0, m.start("n") - 40), m.start("n"))
             or _STIFF_BEFORE.search(text, max(0, m.start("n") - 40), m.start("n"))

@@ -16,7 +16,7 @@ lower-case text in a small notation, so that one line covers the ways people say
 The last word of a phrase also matches its plural (`spasm` matches `spasms`); contractions match
 their spelled-out and apostrophe-less forms (`can't` matches `cant`, `cannot` and `can not`); a
 hyphen matches a space; a few words also match their shorthand and texting spellings (`_SHORTHAND`:
-`without` "w/o", `when` "wen", `and` "n", `because` "coz"); a word ending in -ing
+`without` "w/o", `when` "wen", `and` "n", `because` "coz", `right` "rite"); a word ending in -ing
 also matches it without the g ("liftin", "workin'"); and a few red-flag words (`_TYPO_TOLERANT`) also
 match their commonest misspellings ("numbess", "bowles").
 
@@ -78,6 +78,7 @@ _SHORTHAND = {
     "your": ("your", "ur"),
     "because": ("because", "becuase", "becasue", "coz", "cuz", "cos", "bc", "b/c"),
     "coming": ("coming", "comming"),
+    "right": ("right", "rite"),
 }
 # The red-flag words people most often misspell in a hurry ("numbess round my privates", "bowles not
 # workin"): each also matches itself with one letter dropped or two neighbouring letters swapped, from

@@ -42,6 +42,7 @@ from lumbar.intake.reader.context_rules import (
     mentions_other_person,
     negation_just_before,
     other_person_just_before,
+    relative_earlier_in_line,
 )
 from lumbar.intake.reader.derived import progressive_weakness
 from lumbar.intake.reader.discourse import Mention, apply_discourse
@@ -105,12 +106,15 @@ _RELATIVE_BACK = re.compile(
     r"(?:(?:\w+\s+){0,5}?back\s*-?\s*(?:pain|ache|spasm)|(?:\w+\s+){0,3}?bad\s+back)",
     re.IGNORECASE,
 )
+# An age said before a relative: "my 14 yo daughter", "our 15-year-old son"
+_AGE_BEFORE = r"(?:\d{1,2}[\s-]*(?:yo|y/o|years?[\s-]*old|yrs?[\s-]*old)\s+)?"
 # A relative opening a sentence ("Mum is 78 and ...", "My husband, 52, ...") and then "her back" or "his
 # lower back": a carer's account too. Clinical words (patient, client) are left out: a clinician's note
 # about "his back" is not a carer writing, and the note's "his brother" must stay someone else. A short
 # aside may come first ("Bless her heart, my aunt's ...", "Hi there, Mum is 80").
 _RELATIVE_SUBJECT = re.compile(
-    rf"(?:^|[.!?\n]\s*)(?:[\w' ]{{1,30}},\s*)?(?:my\s+|our\s+)?(?:{'|'.join(RELATIVES)})\b", re.IGNORECASE
+    rf"(?:^|[.!?\n]\s*)(?:[\w' ]{{1,30}},\s*)?(?:my\s+|our\s+)?{_AGE_BEFORE}(?:{'|'.join(RELATIVES)})\b",
+    re.IGNORECASE,
 )
 # ... with the relative's age straight after ("Dad's 78 and has myeloma", "My mum is 84 and ...", "Mum, 80,"):
 # whose account it is, even when the writer then says "he told me" or "I think she's ..."
@@ -202,15 +206,13 @@ def _status(span: Any, finding: Finding, carer: bool = False, own: bool = False)
     text is a carer's account of that person). A finding that counts only when recent
     (`Finding.recent`) is uncertain when dated long past."""
     kind = finding.kind
-    categories = {m.category for m in span._.modifiers}
-    if other_person_just_before(span) or (own and someone_elses(span)):
-        categories.add(FAMILY)
+    categories = _categories(span, own)
     about_relatives = span.label_ in _ABOUT_RELATIVES
     if FAMILY in categories and carer and not about_relatives and not _their_relative(span):
         categories.discard(FAMILY)
     if FAMILY in categories and not about_relatives:
         return None
-    if about_relatives and FAMILY not in categories and not mentions_other_person(span):
+    if about_relatives and _of_the_person(span, categories):
         return Status.UNCERTAIN  # psoriasis or colitis in the person: worth asking about the family
     if categories & {HYPOTHETICAL, POSSIBLE} or _in_question(span):
         return Status.UNCERTAIN
@@ -223,6 +225,31 @@ def _status(span: Any, finding: Finding, carer: bool = False, own: bool = False)
     if finding.recent and any(m.category == HISTORICAL and m.rule.literal in LONG_PAST for m in span._.modifiers):
         return Status.UNCERTAIN
     return Status.PRESENT
+
+
+def _categories(span: Any, own: bool) -> set[str]:
+    """The ConText categories of a mention, with FAMILY where the words just before name someone else."""
+    categories = {m.category for m in span._.modifiers}
+    if other_person_just_before(span) or (own and someone_elses(span)):
+        categories.add(FAMILY)
+    return categories
+
+
+def _of_the_person(span: Any, categories: set[str]) -> bool:
+    """Is a finding about relatives said of the person ("I have psoriasis")?"""
+    return FAMILY not in categories and not mentions_other_person(span)
+
+
+def _relatives_kept_open(read_mentions: list[Mention], own: bool) -> list[Mention]:
+    """A finding about relatives said of the person stays uncertain when a yes answers it: "Iritis? yes"
+    is the person's own iritis, not a relative's."""
+    return [
+        replace(m, status=Status.UNCERTAIN)
+        if m.status is Status.PRESENT and m.span.label_ in _ABOUT_RELATIVES
+        and _of_the_person(m.span, _categories(m.span, own)) and not relative_earlier_in_line(m.span)
+        else m
+        for m in read_mentions
+    ]  # fmt: skip
 
 
 _LEADING_DENIAL = frozenset({"no", "denies", "denied", "without", "nil", "never"})
@@ -356,6 +383,7 @@ def read(text: str, *, kb: KnowledgeBase, today: date | None = None) -> Reading:
             ]
         )
         read_mentions = apply_side_effects(apply_pressure(apply_discourse(mentions)))
+        read_mentions = _relatives_kept_open(read_mentions, own)
         for mention in read_mentions:
             if dizzy_on_a_new_medicine(mention, read_mentions) and MEDICINE_SIDE_EFFECT in kb.findings:
                 start, end = offset + mention.span.start_char, offset + mention.span.end_char
@@ -400,9 +428,9 @@ def read(text: str, *, kb: KnowledgeBase, today: date | None = None) -> Reading:
 def _not_both_legs(
     best: dict[str, Observation], spans: list[tuple[int, int]], prepared: str, days: float | None, kb: KnowledgeBase
 ) -> None:
-    """Both legs said only of walking in long-standing trouble, or of numbness come on over months
-    (`both_legs.py`): uncertain, and the walking read as leg pain on walking. Leg pain on walking in both
-    legs said to have begun lately is both legs, the red flag."""
+    """Both legs said only of walking in long-standing trouble, of numbness come on over months, or of pain
+    that stops above the knee (`both_legs.py`): uncertain, and the walking read as leg pain on walking. Leg
+    pain on walking in both legs said to have begun lately is both legs, the red flag."""
     walking = best.get(WALKING_FINDING)
     if BOTH_LEGS in kb.findings and walking is not None and new_on_walking(walking, prepared, days):
         _keep(best, replace(walking, finding=BOTH_LEGS))  # "since yesterday, when I walk, pain down both legs"

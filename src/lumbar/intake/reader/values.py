@@ -145,6 +145,10 @@ def _carers_person_sex(text: str) -> str | None:
     return "male" if he > she else "female" if she > he else None
 
 
+# "... my dad gets them ... I'm 33 female": the writer's own age, however long the sentence
+_WRITER_BEFORE = re.compile(r"\b(?:i'?m|i\s+am|im)\s+(?:only\s+|just\s+|now\s+)?$")
+
+
 def _age_and_sex(text: str, *, carer: bool = False) -> tuple[int | None, str | None]:
     age: int | None = None
     sex: str | None = None
@@ -157,7 +161,11 @@ def _age_and_sex(text: str, *, carer: bool = False) -> tuple[int | None, str | N
             number = int(groups["age"])
             if groups.get("sex") == "f" and number >= 90:
                 continue  # "101 F" is a temperature
-            if pattern not in _CARER_AGE_PATTERNS and _about_someone_else(text, m.start("age")):
+            if (
+                pattern not in _CARER_AGE_PATTERNS
+                and not _WRITER_BEFORE.search(text, max(0, m.start("age") - 12), m.start("age"))
+                and _about_someone_else(text, m.start("age"))
+            ):
                 continue
             if not carer and _POSSESSIVE_THEN.search(text[max(0, m.start("age") - 8) : m.start("age")]):
                 continue  # "my 6-year-old says daddy is walking funny": the child's age, in the writer's account
@@ -285,7 +293,7 @@ _LEFT = re.compile(
     r"|\bon\s+the\s+left\b"
 )
 _RIGHT = re.compile(
-    rf"\b(?:right|rt|r)\b(?:\s+|-)(?:\w+\s+)?{_BODY}\b|\b{_BODY}\s+(?:on\s+the\s+)?(?:right|rt|r)\b(?![/\d])"
+    rf"\b(?:right|rite|rt|r)\b(?:\s+|-)(?:\w+\s+)?{_BODY}\b|\b{_BODY}\s+(?:on\s+the\s+)?(?:right|rt|r)\b(?![/\d])"
     r"|\b(?:on|to)\s+the\s+right\b(?!\s+(?:place|time|thing|way|now|away|doctor))|\bonly\s+on\s+the\s+right\b"
 )
 _BOTH = re.compile(
