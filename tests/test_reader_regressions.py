@@ -1896,3 +1896,55 @@ def test_a_weakness_worse_each_day_after_a_long_aside_is_progressive() -> None:
     text = ("3 days ago I noticed my right foot slapping down when I walk, today I can't lift the front of that foot "
             "at all and keep catching my toes on kerbs - it's clearly worse each day.")  # fmt: skip
     assert read(text, kb=KB).findings.is_present("weakness_progressive")
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "expected"),
+    [
+        # clinicians' safety-netting names symptoms the person does not have
+        ("SN: urinary retention / saddle numbness / bilat leg sx -> 999/ED.", "saddle_numbness", Status.UNCERTAIN),
+        ("Re-contact if not improving 1 wk, or any leg numbness/weakness, difficulty passing urine, numbness around "
+         "bottom, or fever.", "bladder_dysfunction", Status.UNCERTAIN),
+        ("explained CES sx: numbness between legs, problems passing urine, weakness in both legs -> go to A&E "
+         "immediately", "bilateral_leg_weakness", Status.UNCERTAIN),
+        # legs that go to sleep sitting on the floor and come back on standing
+        ("I sit on the floor cross leg for prayer, my legs are sleeping after 30 minute but when I stand up and walk "
+         "1 minute it is going. Is the sleeping legs a nerve problem?", "bilateral_leg_symptoms", Status.UNCERTAIN),
+        # a place named by an operation, a medicine that weakens no defences, protein shakes
+        ("more above the fusion, with an ache into both buttocks if I stand for long", "spinal_procedure",
+         Status.UNCERTAIN),
+        ("more above the fusion, with an ache into both buttocks if I stand for long", "buttock_hip_pain",
+         Status.PRESENT),
+        ("RA, well controlled on hydroxychloroquine only", "immunosuppression", None),
+        ("Takes creatine + protein shakes.", "fever", None),
+        # a shorter walk and a way round the pain are no inability to move; help needed still is
+        ("he cannot walk long in the park", "cannot_move", Status.ABSENT),
+        ("Can't sit up without rolling onto my side first.", "cannot_move", Status.ABSENT),
+        ("I cant get out of the chair without pushing up on the arms", "cannot_move", Status.PRESENT),
+        # new words for old signs
+        ("today she couldn't get up out of the chair because her legs won't do it", "bilateral_leg_weakness",
+         Status.PRESENT),
+        ("Yesterday my right foot start dropping", "right_leg_symptoms", Status.PRESENT),
+        ("I'm sweating buckets at night", "unwell", Status.PRESENT),
+        ("burning when I make the urine and I go many many times", "urinary_symptoms", Status.PRESENT),
+        ("I have lost the sensibility in the zone of the buttocks and the genitals", "saddle_numbness",
+         Status.PRESENT),
+        ("this morning I did not notice when I urinated, the pants was wet", "bladder_dysfunction", Status.PRESENT),
+        ("Also had a red painful eye last year the optician sent me to eye casualty for (uveitis they said).",
+         "red_painful_eye", None),
+    ],
+)  # fmt: skip
+def test_wordings_from_the_thirty_fourth_round(text: str, finding: str, expected: Status | None) -> None:
+    assert read(text, kb=KB).findings.status(finding) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("I am girl 27 years. Since two days there is burning.", 2.0),
+        ("LBP since lifting a washing machine yesterday. GP if not improving in 4-6 wks.", 1.0),
+        ("Sore since the deadlift yesterday. Advised: avoid heavy lifts 1-2 wks then build back up.", 1.0),
+    ],
+)
+def test_durations_from_the_thirty_fourth_round(text: str, days: float | None) -> None:
+    assert read(text, kb=KB).findings.values.duration_days == days

@@ -82,10 +82,11 @@ def _dialect(m: re.Match[str]) -> str:
 
 
 # Names that contain a symptom's word but are not the symptom: "hay fever", "cabin fever", "weight loss
-# injections". Their space becomes an underscore, so no phrase can start at the second word (phrases start
-# only where a word does) and the length stays the same.
+# injections", "protein shakes". Their space becomes an underscore, so no phrase can start at the second word
+# (phrases start only where a word does) and the length stays the same.
 _NOT_THE_SYMPTOM = re.compile(
     r"(?:(?<=\bhay)|(?<=\bcabin))\s(?=fever\b)"
+    r"|(?:(?<=\bprotein)|(?<=\bmilk)|(?<=\breplacement)|(?<=\bdiet)|(?<=\bgainer))\s(?=shakes?\b)"
     r"|(?<=\bweight)\s(?=loss\s+(?:injections?|jabs?|drugs?|medications?|medicines?|tablets?|pills?|surgery|"
     r"operation|clinic|club|programme|program|plan|group|app|journey|goals?|shots?|pens?)\b)",
     re.IGNORECASE,

@@ -11,7 +11,9 @@ Two ways of having it are something else, and the person's own words say so:
 - a neuropathy: "both my feet have gone gradually numb over the last year or so", numbness that crept up over
   months or years;
 - pain referred from the back, which stops above the knee: "occasionally a bit down the backs of both thighs
-  but never below the knee" (pain only: numb or weak thighs stay the red flag).
+  but never below the knee" (pain only: numb or weak thighs stay the red flag);
+- legs that go to sleep in one sitting position and come back on standing ("sitting cross-legged on the
+  floor my legs go to sleep, when I stand up it goes").
 
 Then `bilateral_leg_symptoms` is uncertain: not taken as the red flag, and the question is still asked. Never
 when a sentence that says it also says it is sudden or new ("since yesterday", "this morning", "now both").
@@ -68,14 +70,37 @@ _ABOVE_THE_KNEE = re.compile(
 _NERVE_WORDS = re.compile(r"\b(?:numb\w*|tingl\w*|pins|weak\w*|heav\w*|dead|giv\w+\s+way)\b", re.IGNORECASE)
 
 
+# Legs that go to sleep in one sitting position and come back on standing are pressure on the nerves of the
+# legs, not the spine: "I sit on the floor cross leg for prayer, my legs are sleeping after 30 minute but when
+# I stand up and walk 1 minute it is going" (round 34). Weakness stays the red flag.
+_SITTING_POSITION = re.compile(
+    r"\b(?:sit|sits|sitting|sat|kneel\w*|squat\w*)\b[^.!?\n]{0,60}"
+    r"\b(?:floor|cross[\s-]?leg\w*|toilet|loo|heels|my\s+knees|lotus|one\s+position)\b",
+    re.IGNORECASE,
+)
+_BACK_ON_STANDING = re.compile(
+    r"\b(?:stand|stands|standing|stood|get\s+up|gets\s+up|getting\s+up|walk|walking|move|moving)\b"
+    r"(?:(?!\b(?:not|never|doesn'?t|don'?t|won'?t|isn'?t|didn'?t)\b)[^.!?\n]){0,40}"
+    r"\b(?:go|goes|going|gone|passes|pass|wears\s+off|disappears?|back\s+to\s+normal|comes\s+back)\b",
+    re.IGNORECASE,
+)
+_WEAK_WORDS = re.compile(r"\b(?:weak\w*|giv\w+\s+way|buckl\w*|collaps\w*)\b", re.IGNORECASE)
+
+
+def _positional(sentence: str) -> bool:
+    return bool(
+        _SITTING_POSITION.search(sentence) and _BACK_ON_STANDING.search(sentence) and not _WEAK_WORDS.search(sentence)
+    )
+
+
 def not_both_legs_red_flag(
     spans: Sequence[tuple[int, int]],
     prepared: str,
     found: dict[str, Observation],
     duration_days: float | None,
 ) -> str | None:
-    """Why the present mentions of both legs at `spans` are not the red flag ("walking", "gradual" or "above
-    the knee"), or None when any of them may be."""
+    """Why the present mentions of both legs at `spans` are not the red flag ("walking", "gradual", "above
+    the knee" or "sitting position"), or None when any of them may be."""
     if not spans:
         return None
     eased = found.get(_EASED) is not None and found[_EASED].status is Status.PRESENT
@@ -89,6 +114,8 @@ def not_both_legs_red_flag(
             reasons.add("gradual")
         elif _ABOVE_THE_KNEE.search(sentence) and not _NERVE_WORDS.search(sentence):
             reasons.add("above the knee")
+        elif _positional(sentence):
+            reasons.add("sitting position")
         elif _WALKING.search(sentence) and (eased or long_standing):
             reasons.add("walking")
         else:
@@ -122,6 +149,8 @@ def new_on_walking(walking: Observation | None, prepared: str, duration_days: fl
     if not _BOTH.search(prepared, start, end):
         return False
     sentence = sentence_around(prepared, start, end)
+    if _positional(sentence):
+        return False
     if _ONSET.search(sentence) or _NEW.search(sentence):
         return True
     return (duration_days is None or duration_days < _LONG_STANDING_DAYS) and bool(_ONSET.search(prepared))

@@ -25,6 +25,7 @@ __all__ = [
     "HYPOTHETICAL",
     "LONG_PAST",
     "NEGATED",
+    "PLACE_NAMED_BY_OPERATION",
     "POSSIBLE",
     "REPORTING",
     "TARGET_GROUP",
@@ -390,6 +391,28 @@ def _hypothetical() -> list[Any]:
         _rule("safety net", HYPOTHETICAL, fw, [_words("safety", "safetynet", "safetynetted"),
                                                {"LOWER": {"IN": ["net", "netted", "netting"]}, "OP": "?"}],
               max_scope=14),
+        # A note's safety-netting, over its whole sentence: "SN: urinary retention / saddle numbness / bilat leg
+        # sx -> 999/ED", "Re-contact if not improving, or any leg numbness/weakness, difficulty passing urine",
+        # "explained CES sx: numbness between legs ..., weakness in both legs -> A&E" (round 34)
+        _rule("SN:", HYPOTHETICAL, fw, [_words("sn", "s/n", "sna"), _words(":", "re", "-", "given", "advice")],
+              max_scope=40, whole_sentence=True),
+        _rule("re-contact if", HYPOTHETICAL, fw,
+              [_words("re", "recontact", "return", "reattend", "rtc", "reconsult"),
+               {"LOWER": {"IN": ["contact", "attend", "present", "consult"]}, "OP": "?"},
+               _words("if", "should", "with")], max_scope=40, whole_sentence=True),
+        _rule("explained ces sx", HYPOTHETICAL, fw,
+              [_words("explained", "discussed", "described", "gave", "given", "provided", "went"),
+               {"LOWER": {"IN": ["over", "through", "the", "ces", "cauda", "equina", "red", "flag", "flags",
+                                 "warning", "worsening", "signs", "sx", "symptoms", "of", "re", "about", "card",
+                                 "leaflet", "advice", "syndrome"]}, "OP": "*"},
+               _words("ces", "cauda", "flag", "flags", "sx", "symptoms", "signs", "card", "leaflet", "advice",
+                      "syndrome")],
+              max_scope=40, whole_sentence=True),
+        # A place named by an operation ("the bit above the fusion is sore") reports no recent operation; the
+        # question stays open (round 34)
+        _rule(PLACE_NAMED_BY_OPERATION, HYPOTHETICAL, fw,
+              [_words("above", "below", "under", "beneath", "around", "near", "beside")], max_scope=2,
+              allowed_types={"spinal_procedure"}),
         _rule("advised", HYPOTHETICAL, fw, [_words("advised", "advise", "warned", "educated", "counselled",
                                                    "counseled")], max_scope=14),
         # "told to come back if...", "said to watch for...", but not "told I have an aneurysm"
@@ -441,6 +464,8 @@ def _hypothetical() -> list[Any]:
 # The historical rules that date a thing long past ("4 years ago", "last year", "in 2015", "as a child"):
 # a history item that matters only when recent (`Finding.recent`) is then no longer present.
 # "used to" says the thing is not current: "I used to inject heroin" is no recent injecting.
+# A place named by an operation ("above the fusion"): uncertain, but not handed on along a list
+PLACE_NAMED_BY_OPERATION = "above the fusion"
 # An earlier pregnancy ("in my first pregnancy I had a kidney infection") is long past too.
 LONG_PAST = frozenset({"years ago", "long ago", "last year", "in 2015", "back in may", "as a child", "when i was 13",
                        "used to", "in my first pregnancy", "after my last baby", "with my last baby"})  # fmt: skip

@@ -24,10 +24,11 @@ __all__ = ["AGE_ALONE", "AGE_IN_YEARS", "duration_days", "years_of_a_condition"]
 # "..., it go away. 45 years": an adult age in years standing alone as a sentence or list item; the age
 # (values.py reads it so), not a duration
 AGE_ALONE = re.compile(r"(?:^|[,;.!]\s*)(?P<age>[1-9]\d)\s*(?:years?|yrs?)(?:\s+old)?\s*(?=[,;.!]|$)")
-# "I have 52 years", "a woman of 38 years": the age said as in French, Spanish, Italian or Portuguese (values.py
-# reads it so), not a duration; "I have 20 years of back pain" is a duration
+# "I have 52 years", "a woman of 38 years", "I am girl 27 years": the age said as in French, Spanish, Italian or
+# Portuguese (values.py reads it so), not a duration; "I have 20 years of back pain" is a duration
 AGE_IN_YEARS = re.compile(
-    r"\b(?:i\s+have|i\s+has|(?:woman|man|lady|girl|boy|guy|male|female|gentleman)\s+of)\s+(?P<age>\d{1,3})\s+"
+    r"\b(?:i\s+have|i\s+has|(?:woman|man|lady|girl|boy|guy|male|female|gentleman)\s+of|"
+    r"(?:i\s+am|i'?m|im)\s+(?:an?\s+)?(?:woman|man|lady|girl|boy|guy|male|female|gentleman)(?:\s+of)?)\s+(?P<age>\d{1,3})\s+"
     r"(?:years?|yrs?)\b(?!\s+(?:ago|of|since|with|now|experience|history))"
 )
 
@@ -315,6 +316,8 @@ def _since_date(text: str, today: date | None) -> float | None:
     return days
 
 
+_RANGE_START = re.compile(r"\d+\s*(?:-|to|or)\s*$")
+_AVOID_BEFORE = re.compile(r"\b(?:avoid\w*|refrain\w*|no\s+(?:heavy\s+)?(?:lifting|gym|running|sport))\b[^.;\n]{0,25}$")
 _SEX_AFTER = re.compile(r"[\s-]*(?:old\s+)?(?:male|female|man|woman|gentleman|lady|m|f)\b(?![\s,]*\d)")
 _HALF_BEFORE = re.compile(r"\bhalf\s+$")
 
@@ -363,7 +366,10 @@ def _durations(text: str, pregnancy_at: frozenset[int] = frozenset(), own_accoun
             continue  # "45 years." alone, "I have 52 years": the age
         if unit.startswith("y") and _SEX_AFTER.match(text, m.end()) and not re.search(r"\bfor\s+$", before_n):
             continue  # "61 YRS MALE", "45 years female": the age
-        before = text[max(0, m.start() - 14) : m.start()]
+        # a range's first number ("in 4-6 wks") is not what comes before the duration
+        before = _RANGE_START.sub("", text[max(0, m.start() - 18) : m.start()])[-14:]
+        if _AVOID_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "avoid heavy lifts 1-2 wks": advice for the weeks to come, not this pain's length
         in_the_last = re.match(r"\s*(?:the\s+)?(?:last|past)\b", m.group(0)) and re.search(r"\bin\s*$", before)
         if _NOT_EPISODE_BEFORE.search(before) and not in_the_last:
             continue  # "twice a day", "in 2 weeks", "once a year", "I'm 45 years"

@@ -37,6 +37,7 @@ from lumbar.intake.reader.context_rules import (
     HYPOTHETICAL,
     LONG_PAST,
     NEGATED,
+    PLACE_NAMED_BY_OPERATION,
     POSSIBLE,
     TARGET_GROUP,
     mentions_other_person,
@@ -258,7 +259,11 @@ _LEADING_DENIAL = frozenset({"no", "denies", "denied", "without", "nil", "never"
 def _mention(span: Any, finding: Finding, carer: bool = False, own: bool = False) -> Mention:
     status = _status(span, finding, carer, own)
     kind = finding.kind
-    before = {m.category for m in span._.modifiers if m.modifier_span[1] <= span.start}
+    before = {
+        m.category
+        for m in span._.modifiers
+        if m.modifier_span[1] <= span.start and m.rule.literal != PLACE_NAMED_BY_OPERATION
+    }
     carried = None
     if status is Status.ABSENT and not getattr(span._, NORMAL_ATTR):
         carried = Status.ABSENT if NEGATED in before or negation_just_before(span) else None
