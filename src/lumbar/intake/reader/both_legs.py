@@ -29,6 +29,7 @@ from collections.abc import Sequence
 
 from lumbar.intake.model import Observation, Status
 from lumbar.intake.reader._text import sentence_around
+from lumbar.intake.reader.pressure import gone_to_sleep
 
 __all__ = ["FINDING", "WALKING_FINDING", "new_on_walking", "not_both_legs_red_flag"]
 
@@ -71,26 +72,14 @@ _NERVE_WORDS = re.compile(r"\b(?:numb\w*|tingl\w*|pins|weak\w*|heav\w*|dead|giv\
 
 
 # Legs that go to sleep in one sitting position and come back on standing are pressure on the nerves of the
-# legs, not the spine: "I sit on the floor cross leg for prayer, my legs are sleeping after 30 minute but when
-# I stand up and walk 1 minute it is going" (round 34). Weakness stays the red flag.
-_SITTING_POSITION = re.compile(
-    r"\b(?:sit|sits|sitting|sat|kneel\w*|squat\w*)\b[^.!?\n]{0,60}"
-    r"\b(?:floor|cross[\s-]?leg\w*|toilet|loo|heels|my\s+knees|lotus|one\s+position)\b",
-    re.IGNORECASE,
-)
-_BACK_ON_STANDING = re.compile(
-    r"\b(?:stand|stands|standing|stood|get\s+up|gets\s+up|getting\s+up|walk|walking|move|moving)\b"
-    r"(?:(?!\b(?:not|never|doesn'?t|don'?t|won'?t|isn'?t|didn'?t)\b)[^.!?\n]){0,40}"
-    r"\b(?:go|goes|going|gone|passes|pass|wears\s+off|disappears?|back\s+to\s+normal|comes\s+back)\b",
-    re.IGNORECASE,
-)
+# legs, not the spine (`pressure.gone_to_sleep`): "I sit on the floor cross leg for prayer, my legs are
+# sleeping after 30 minute but when I stand up and walk 1 minute it is going" (round 34). Weakness stays the
+# red flag.
 _WEAK_WORDS = re.compile(r"\b(?:weak\w*|giv\w+\s+way|buckl\w*|collaps\w*)\b", re.IGNORECASE)
 
 
 def _positional(sentence: str) -> bool:
-    return bool(
-        _SITTING_POSITION.search(sentence) and _BACK_ON_STANDING.search(sentence) and not _WEAK_WORDS.search(sentence)
-    )
+    return gone_to_sleep(sentence) and not _WEAK_WORDS.search(sentence)
 
 
 def not_both_legs_red_flag(

@@ -19,13 +19,13 @@ from dataclasses import replace
 from lumbar.intake.model import Status
 from lumbar.intake.reader.discourse import Mention
 
-__all__ = ["apply_pressure"]
+__all__ = ["apply_pressure", "gone_to_sleep"]
 
 _SENSORY = frozenset({"leg_numbness", "bilateral_leg_symptoms", "left_leg_symptoms", "right_leg_symptoms"})
 
 # sitting on a leg or foot, cross-legged, long on the toilet or the floor, kneeling or squatting for long
 _CAUSE = re.compile(
-    r"\bcross[\s-]*legged\b"
+    r"\bcross[\s-]*leg(?:ged|s)?\b"
     r"|\b(?:sitting|sat|sit|kneeling|knelt|kneel|squatting|squatted|crouching|crouched)\s+(?:\w+\s+){0,2}?"
     r"(?:on\s+(?:my|his|her|the)\s+(?:legs?|foot|feet|heels?|bum\s+on\s+my\s+foot)\b"
     r"|on\s+(?:the\s+)?(?:loo|toilet|floor|ground)\b[^.!?]{0,30}?\b(?:too\s+long|for\s+(?:ages|hours|so\s+long|"
@@ -39,9 +39,18 @@ _OVER = re.compile(
     r"\b(?:came\s+back|come\s+back|gone|went|wore\s+off|worn\s+off|passed|cleared|back\s+to\s+normal|"
     r"normal\s+again|fine\s+again)\b[^.!?]{0,40}?\b(?:within|after|in)\s+(?:about\s+|around\s+)?"
     r"(?:a|an|a\s+few|a\s+couple\s+of|\d+|few|two|three|five|ten)?\s*(?:seconds?|secs?|minutes?|mins?|moments?)\b"
-    r"|\b(?:totally|completely|perfectly|all|back\s+to)\s+normal\s+now\b|\b(?:totally|completely)\s+fine\s+now\b",
+    r"|\b(?:totally|completely|perfectly|all|back\s+to)\s+normal\s+now\b|\b(?:totally|completely)\s+fine\s+now\b"
+    # "when I stand up and walk 1 minute it is going" (round 34)
+    r"|\bwhen\s+(?:i|he|she|you)\s+(?:stand|stands|get|gets)\s+up\b[^.!?]{0,30}?\b(?:it|they)\s+(?:is\s+going|goes|"
+    r"go|goes\s+away|go\s+away|passes|pass|wears\s+off|wear\s+off|comes\s+back|come\s+back|is\s+gone|are\s+gone)\b",
     re.IGNORECASE,
 )
+
+
+def gone_to_sleep(text: str) -> bool:
+    """Does `text` say both the cause of a leg gone to sleep and that it is over?"""
+    cause = _CAUSE.search(text)
+    return cause is not None and _OVER.search(text, cause.start()) is not None
 
 
 def apply_pressure(mentions: list[Mention]) -> list[Mention]:
