@@ -1948,3 +1948,53 @@ def test_wordings_from_the_thirty_fourth_round(text: str, finding: str, expected
 )
 def test_durations_from_the_thirty_fourth_round(text: str, days: float | None) -> None:
     assert read(text, kb=KB).findings.values.duration_days == days
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "expected"),
+    [
+        # long-standing and known bladder, bowel or sexual trouble is not cauda equina's new change
+        ("Mr D, advanced dementia, doubly incontinent for 3 years (no change).", "bladder_dysfunction",
+         Status.UNCERTAIN),
+        ("I've had hesitancy and a slow start when peeing for about 10 years.", "bladder_dysfunction",
+         Status.UNCERTAIN),
+        ("bowels/bladder same as usual (she's incontinent and always has been, pads)", "bladder_dysfunction",
+         Status.UNCERTAIN),
+        ("Always had a slightly weak stream, GP checked my prostate last year.", "bladder_dysfunction",
+         Status.UNCERTAIN),
+        ("My GP already knows about my erection problems and I'm on sildenafil.", "sexual_dysfunction",
+         Status.UNCERTAIN),
+        ("In the last 24h he's had 3 wetting accidents - he has been fully continent since he was a child.",
+         "bladder_dysfunction", Status.PRESENT),
+        # no cancer that spreads to bone
+        ("Had two basal cell skin cancers removed from my back over the years.", "cancer_history", Status.ABSENT),
+        ("Back in March I had a breast cancer scare but the biopsy came back benign.", "cancer_history",
+         Status.ABSENT),
+        ("I'm an oncology nurse (38 F).", "cancer_history", Status.ABSENT),
+        ("I had a basal cell carcinoma removed and breast cancer 5 years ago.", "cancer_history", Status.PRESENT),
+        # new words for old signs
+        ("the pain actually started in his left testicle and goes into his groin", "testicular_pain",
+         Status.PRESENT),
+        ("my right testicle has gradually got swollen and sore", "testicular_pain", Status.PRESENT),
+        ("really painful to pee", "urinary_symptoms", Status.PRESENT),
+        ("Today I've tried to pee 5 or 6 times and only get a few drops", "bladder_dysfunction", Status.PRESENT),
+        ("CT yesterday showed a 7mm stone stuck in my right ureter", "kidney_stone_history", Status.PRESENT),
+        ("I gave a kidney to my brother in 2015 so I only have the one", "kidney_disease", Status.PRESENT),
+        ("Erection hasn't gone down for 5 hours now and it really hurts", "priapism", Status.PRESENT),
+        ("keeps pressing on his left flank and groin", "flank_pain", Status.PRESENT),
+        ("looks pale and his knees are mottled", "clammy_pale", Status.PRESENT),
+        ("he said something ripped in his back between his shoulder blades", "tearing_pain", Status.PRESENT),
+        ("when we went to straighten her legs she didnt move them at all herself", "bilateral_leg_weakness",
+         Status.PRESENT),
+        ("she went down onto her bottom on the floor", "minor_trauma", Status.PRESENT),
+        ("last R-CHOP 5 days ago", "immunosuppression", Status.PRESENT),
+        ("prostate biopsy 4 weeks ago, had a fever a few days after that", "recent_infection", Status.PRESENT),
+    ],
+)  # fmt: skip
+def test_wordings_from_the_thirty_fifth_round(text: str, finding: str, expected: Status | None) -> None:
+    assert read(text, kb=KB).findings.status(finding) is expected
+
+
+def test_years_on_a_medicine_are_not_the_pains_length() -> None:
+    text = "Im 67, been on tamsulosin for my prostate about 4 yrs. Pulled my back on Saturday."
+    assert read(text, kb=KB).findings.values.duration_days != 4 * 365

@@ -481,6 +481,12 @@ def _historical() -> list[Any]:
                                                   "formerly", "childhood")], max_scope=6),
         _rule("once had", HISTORICAL, fw, [_words("once"), _words("had", "got", "suffered")], max_scope=6),
         _rule("used to", HISTORICAL, fw, [_words("used", "use"), _words("to")], max_scope=8),
+        # long-standing and known: "Always had a slightly weak stream", "My GP already knows about my erection
+        # problems" (round 35)
+        _rule("always had", HISTORICAL, fw, [_words("always"), _words("had", "have", "has")], max_scope=6),
+        _rule("already knows about", HISTORICAL, fw,
+              [_words("already"), _words("knows", "know", "knew", "aware", "treating", "treats", "treated"),
+               _words("about", "of", "for")], max_scope=6),
         _rule("years ago", HISTORICAL, bi,
               [_words("year", "years", "yrs", "yr", "decade", "decades", "ages"),
                _words("ago", "back", "before")], max_scope=8),

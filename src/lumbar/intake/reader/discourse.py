@@ -134,6 +134,8 @@ _USUAL = re.compile(
     # year long past ("has flopped since my disc operation in 2015") (round 30)
     r"|\bthat'?s\s+(?:my|her|his|their)\s+old\s+\w+"
     r"|\b(?:has|have|'s|'ve)\s+done\s+(?:that|this|it)\s+(?:for|since)\s+(?:years|ages|decades|\w+\s+years)\b"
+    # "she's incontinent and always has been" (round 35)
+    r"|\b(?:and\s+)?(?:she|he|i|it|they)?\s*(?:always|forever)\s+(?:has|have)\s+been\b"
     # "the usual slight tingle in my toes which I've had for years" (round 33)
     r"|\b(?:which|that)\s+(?:i'?ve|i\s+have|she'?s|he'?s|she\s+has|he\s+has)\s+had\s+(?:for\s+)?"
     r"(?:years|ages|decades|\w+\s+years|as\s+long\s+as\s+(?:i|she|he)\s+can\s+remember)\b"
@@ -145,6 +147,16 @@ _USUAL = re.compile(
     r"(?:stable|permanent)\b",
     re.IGNORECASE,
 )
+# Years said straight after a bladder, bowel or sexual problem ("doubly incontinent for 3 years (no change)",
+# "hesitancy and a slow start when peeing for about 10 years"): long-standing, not the new change of cauda
+# equina (round 35). Only these: weakness "for 2 years, now worse" is left to the rest.
+_FOR_YEARS = re.compile(
+    r"\bfor\s+(?:about\s+|over\s+|nearly\s+|almost\s+|around\s+|the\s+(?:last|past)\s+)?"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+few|many|several|some)\s+(?:years|yrs)\b"
+    r"|\bfor\s+(?:years|ages|decades)\b",
+    re.IGNORECASE,
+)
+_SPHINCTERS = frozenset({"bladder_dysfunction", "bowel_dysfunction", "sexual_dysfunction"})
 # Findings that can be someone's usual state for years: nerve deficits, and the breathlessness of asthma or
 # COPD ("a bit wheezy in cold weather, that's my asthma and it's the same as it always is").
 _LIFELONG_DEFICITS = frozenset({"leg_numbness", "bilateral_leg_symptoms", "left_leg_symptoms", "right_leg_symptoms",
@@ -489,7 +501,9 @@ def apply_resolution(mentions: list[Mention]) -> list[Mention]:
         for res in [*_RESOLVED.finditer(text), *_NOT_NEW.finditer(text)]
         if not _NEW_SINCE.search(text, max(0, res.start() - 30), res.start())
     ]
-    for res, only in [*found, *((res, _LIFELONG_DEFICITS) for res in _USUAL.finditer(text))]:
+    usual = [*((res, _LIFELONG_DEFICITS) for res in _USUAL.finditer(text)),
+             *((res, _SPHINCTERS) for res in _FOR_YEARS.finditer(text))]  # fmt: skip
+    for res, only in [*found, *usual]:
         before = [i for i, m in enumerate(ordered) if m.span.end_char <= res.start()]
         if not before:
             continue
@@ -502,14 +516,15 @@ def apply_resolution(mentions: list[Mention]) -> list[Mention]:
         gap = doc.text[nearest.span.end_char : res.start()]
         if _ABILITY.search(gap):
             continue  # "this morning I could walk to the kitchen fine now I need the walls": the walking was fine
-        if len(gap.split()) <= 2 and not _PRONOUN_SUBJECT.search(gap) and "," not in gap:
+        near = only is None or nearest.span.label_ in only
+        if near and len(gap.split()) <= 2 and not _PRONOUN_SUBJECT.search(gap) and "," not in gap:
             # "the numbness has gone now"; with any reading of the same words ("my feet are always numb" and
             # its "numb")
             targets = [i for i in before if ordered[i].span.end_char == nearest.span.end_char]
             if only is None and nearest.span.label_ in _GONE_FOR_GOOD and nearest.status is Status.PRESENT:
                 ordered = _earlier_over(ordered, before, nearest.span.label_)
         else:
-            targets = _clause_before(ordered, before, sentence, res.start())
+            targets = _clause_before(ordered, before, sentence, res.start(), only)
         for i in targets:
             m = ordered[i]
             if only is not None and m.span.label_ not in only:
@@ -529,9 +544,11 @@ def _earlier_over(ordered: list[Mention], before: list[int], label: str) -> list
     return out
 
 
-def _clause_before(ordered: list[Mention], before: list[int], sentence: Any, res_start: int) -> list[int]:
+def _clause_before(
+    ordered: list[Mention], before: list[int], sentence: Any, res_start: int, only: frozenset[str] | None = None
+) -> list[int]:
     """The mentions of the clause before a resolution: walking back, stop at a clause break once a
-    finding has been collected."""
+    finding (of `only`, when given) has been collected."""
     doc = sentence.doc
     collected: list[int] = []
     token = doc.char_span(res_start, res_start + 1, alignment_mode="expand")
@@ -542,7 +559,8 @@ def _clause_before(ordered: list[Mention], before: list[int], sentence: Any, res
         by_token.setdefault(ordered[i].span.start, []).append(i)
     for t in range(token.start - 1, sentence.start - 1, -1):
         word = doc[t].lower_
-        if collected and (word in _CLAUSE_BREAK or "\n" in doc[t].text):
+        wanted = [i for i in collected if only is None or ordered[i].span.label_ in only]
+        if wanted and (word in _CLAUSE_BREAK or "\n" in doc[t].text):
             break
         collected += by_token.get(t, [])
     return collected

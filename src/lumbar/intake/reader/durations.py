@@ -64,7 +64,7 @@ _DURATION_PATTERNS = [
 # gives as "LBP 2/52"). An injury is not among them: "LBP 3/7 post fall" is the pain's own time.
 _EVENT = (
     r"(?:partum|natal(?:ly)?|pp|delivery|birth|baby|c-?\s*section|section|lscs|caesarean|cesarean|labou?r|op|"
-    r"operative(?:ly)?|operation|surgery|surgical(?:ly)?|procedure|\w+(?:ectomy|otomy|plasty|desis)|fusion|"
+    r"operative(?:ly)?|operation|surgery|surgical(?:ly)?|procedure|biopsy|\w+(?:ectomy|otomy|plasty|desis)|fusion|"
     r"decompression|replacement)\b"
 )
 _POST_EVENT = rf"(?:post|s/p)[\s-]*(?:[\w/]+\s+){{0,2}}?{_EVENT}"
@@ -149,6 +149,10 @@ _NOT_EPISODE_BEFORE = re.compile(
 # spondylitis for 20 years".
 _OTHER_THING_BEFORE = re.compile(
     r"\b(?:prednisolone|prednisone|steroids?|tablets|pills|medication|medicines?|inhalers?|insulin|warfarin|"
+    # long-term medicines and what they are for: "on tamsulosin for my prostate about 4 yrs" (round 35)
+    r"tamsulosin|finasteride|statins?|metformin|levothyroxine|thyroxine|amlodipine|ramipril|lisinopril|omeprazole|"
+    r"hrt|methotrexate|allopurinol|sertraline|citalopram|fluoxetine|antidepressants?|pregabalin|gabapentin|"
+    r"tramadol|codeine|morphine|oxycodone|dialysis|prostate|"
     r"diabetic|diabetes|t[12]\s*dm|iddm|niddm|dm|smoked|smoking|smoker|married|worked|working|job|lived|living|retired|clean|sober|well|"
     r"play(?:s|ed|ing)?(?!\s+up)|had\s+(?:my|the|a|our|her)\s+(?:baby|son|daughter|twins)|gave\s+birth|"
     r"c-?\s*section|caesarean|cesarean|"
