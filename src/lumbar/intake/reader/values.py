@@ -37,11 +37,9 @@ _NOT_AGE_AFTER = (
 _LETTER_SEX_BEFORE = r"(?:^|(?<=[.,;:(\n])|(?<=[.,;:(\n]\s)|(?<=\bpt\s)|(?<=\bpatient\s)|(?<=\ba\s)|(?<=\ban\s))"
 # The writer's own words ("I'm 45", "I'm a woman"): not the person's in a carer's account.
 # "I'm 64M": the age, with the sex letter straight after it (not metres after "I'm").
-_WRITERS_AGE = re.compile(
-    r"\b(?:i'?m|i\s+am|im)\s+(?:only\s+|just\s+|now\s+)?(?P<age>\d{1,3})(?:(?<=\d\d)(?=[mf]\b)|\b"
-    + _NOT_AGE_AFTER
-    + ")"
-)
+# "I'm", "I am", "im", with "only", "just" or "now" after it: the writer about to give their age
+_I_AM = r"\b(?:i'?m|i\s+am|im)\s+(?:only\s+|just\s+|now\s+)?"
+_WRITERS_AGE = re.compile(_I_AM + r"(?P<age>\d{1,3})(?:(?<=\d\d)(?=[mf]\b)|\b" + _NOT_AGE_AFTER + ")")
 _WRITERS_SEX = (
     re.compile(rf"\b(?:i'?m|i\s+am|im)\s+an?\s+(?:\w+\s+){{0,2}}?(?P<sex>{_SEX_WORD})\b"),
     re.compile(rf"\b(?:as\s+an?|being\s+an?)\s+(?:\w+\s+){{0,2}}?(?P<sex>{_SEX_WORD})\b"),
@@ -146,7 +144,7 @@ def _carers_person_sex(text: str) -> str | None:
 
 
 # "... my dad gets them ... I'm 33 female": the writer's own age, however long the sentence
-_WRITER_BEFORE = re.compile(r"\b(?:i'?m|i\s+am|im)\s+(?:only\s+|just\s+|now\s+)?$")
+_WRITER_BEFORE = re.compile(_I_AM + "$")
 
 
 def _age_and_sex(text: str, *, carer: bool = False) -> tuple[int | None, str | None]:
