@@ -35,11 +35,14 @@ def _plain_form(phrase: str) -> str:
 # Phrases that open with a negation of their own ("won't take weight", "can't feel") name a loss; "never
 # had won't take weight" is no sentence, so they are not negated below.
 _NEGATION_START = re.compile(r"^(?:no|not|never|without|nil|zero|none|nothing|neither|nor|cannot|unable)\b|^\w+n't\b")
+# ... nor phrases that open with a word ending a negation's scope: "never had since it's stuck out" is
+# no sentence, and "no pain since it's stuck out" rightly keeps the hernia
+_SCOPE_END_START = re.compile(r"^(?:since|but)\b")
 _PHRASES = sorted(
     (f.id, form)
     for f in KB.findings.values()
     for p in f.phrases
-    if not p.startswith("!") and not _NEGATION_START.match(form := _plain_form(p))
+    if not p.startswith("!") and not _NEGATION_START.match(form := _plain_form(p)) and not _SCOPE_END_START.match(form)
 )
 
 

@@ -388,6 +388,21 @@ def test_a_nested_or_unbalanced_group_is_refused(phrase: str) -> None:
         compile_phrase(phrase)
 
 
+@pytest.mark.parametrize("phrase", ["(t[1-9]|c[1-8]) incomplete", "platelets (of)? \\d+", "^pain$"])
+def test_regular_expression_syntax_is_refused(phrase: str) -> None:
+    # Words are matched literally: "(t[1-9]|c[1-8]) incomplete" never matched "C6 incomplete" (round 36).
+    with pytest.raises(ValueError, match="regular-expression syntax"):
+        compile_phrase(phrase)
+
+
+def test_a_phrase_never_ends_inside_a_number() -> None:
+    # "temp 37" is a normal temperature, but not the start of "temp 37.8" (round 36)
+    pattern = re.compile(compile_phrase("(temp) (37|37.2)"), re.IGNORECASE)
+    assert pattern.search("temp 37.8 today") is None
+    assert pattern.search("temp 37, fine") is not None
+    assert pattern.search("temp 37.2 today") is not None
+
+
 def test_nltk_is_not_loaded_by_the_reader_but_still_works() -> None:
     # medspaCy imports QuickUMLS, which imports NLTK; the pipeline defers it (a third of a second).
     script = (

@@ -228,6 +228,9 @@ def compile_phrase(phrase: str) -> str:
     phrase = _HYPHEN.sub(" ", _lower(phrase))
     if _NESTED.search(phrase) or phrase.count("(") != phrase.count(")"):
         raise ValueError(f"phrase has a nested or unbalanced group (the notation has one level): {phrase!r}")
+    if any(ch in phrase for ch in "[]{}\\^$"):
+        # every word is matched literally, so "c[1-8]" would never match "c6": write the words out
+        raise ValueError(f"phrase uses regular-expression syntax the notation does not have: {phrase!r}")
     if any(ch in phrase for ch in "/&+"):
         return _compile(phrase).replace(_SEP, _LOOSE_SEP)
     return _compile(phrase)
@@ -260,7 +263,8 @@ def _compile(phrase: str) -> str:
             mandatory_seen = True
     if not mandatory_seen:
         raise ValueError(f"phrase has no required word: {phrase!r}")
-    return rf"(?<![\w'])(?:{body})(?!\w)"
+    # never end inside a number: "temp 37" is not the start of "temp 37.8" (round 36)
+    return rf"(?<![\w'])(?:{body})(?!\w|[.,]\d)"
 
 
 # What the contractions in `_SPECIAL_NT` start with, in every spelling they match.

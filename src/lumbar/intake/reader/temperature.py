@@ -37,6 +37,12 @@ _TEMPERATURE_PATTERNS = [
         + r"(?!\s*(?:/|%|days?|hours?|weeks?|[mf]\b|yo\b|y/o|years?|yrs?|(?:wo)?man\b|(?:fe)?male\b|lady\b|guy\b))"
         r"(?P<unit>)"
     ),
+    # the top of a range: "Temp 37.8-38.0 on and off", "temps 37.5 to 38.2" (round 36)
+    re.compile(
+        _TEMP_CONTEXT
+        + _TO_ITS_NUMBER
+        + r"(?<![\d/])\d{2}(?:\.\d)?\s*(?:-|to)\s*(?P<t>3[5-9](?:\.\d)?|4[0-2](?:\.\d)?)(?![\d.])(?P<unit>)"
+    ),
     # "and 38.2 today": a decimal in the fever range at a time of day
     re.compile(
         r"(?<![\d/.])(?P<t>3[7-9]\.\d|4[01]\.\d)(?P<unit>)\s+(?=(?:today|tonight|this\s+morning|last\s+night|"
