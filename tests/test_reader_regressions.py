@@ -1998,3 +1998,73 @@ def test_wordings_from_the_thirty_fifth_round(text: str, finding: str, expected:
 def test_years_on_a_medicine_are_not_the_pains_length() -> None:
     text = "Im 67, been on tamsulosin for my prostate about 4 yrs. Pulled my back on Saturday."
     assert read(text, kb=KB).findings.values.duration_days != 4 * 365
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "expected"),
+    [
+        # a guessed cause is not a history of it; "another" one is
+        ("hey so i think its a kidney stone my dad gets them, pain in my left flank", "kidney_stone_history",
+         Status.UNCERTAIN),
+        ("I think it's another kidney stone, same left side stabbing pain as last year", "kidney_stone_history",
+         Status.PRESENT),
+        # hesitancy in plain words is the bladder, not a slow onset of the pain
+        ("back pain 2 weeks, and a slow start when peeing since Monday", "bladder_dysfunction", Status.PRESENT),
+        ("back pain 2 weeks, and a slow start when peeing since Monday", "insidious_onset", None),
+        # what a bleed did to someone else: "it left her with weak legs"
+        ("My mum had a bleed in her spine years ago when she was on warfarin, it left her with weak legs. "
+         "My own back is sore after deadlifts.", "bilateral_leg_weakness", None),
+        # known to the neurologist: long-standing, not new
+        ("I have MS and already get some tingling in my legs, which my neuro knows about.", "leg_numbness",
+         Status.UNCERTAIN),
+        # a temperature range reaches a fever; "temp 37" is not the start of "temp 37.8"
+        ("C6 incomplete. Temp 37.8-38.0 on and off, sacral sore getting bigger.", "fever", Status.PRESENT),
+        ("temp 37.8 today, back aching", "fever", Status.ABSENT),
+        ("C6 incomplete. Temp 37.8-38.0 on and off, sacral sore getting bigger.", "spinal_cord_injury",
+         Status.PRESENT),
+        # a sedating medicine's fog: its side effect, not a faint
+        ("GP put me on gabapentin 3 months ago. Not helping and I'm dizzy and foggy.", "fainting", Status.UNCERTAIN),
+        ("GP put me on gabapentin 3 months ago. Not helping and I'm dizzy and foggy.", "medicine_side_effects",
+         Status.PRESENT),
+        # chemotherapy is both a course now and a weakened immune system
+        ("Day 9 after my third round of chemo for lymphoma.", "on_chemotherapy", Status.PRESENT),
+        ("Day 9 after my third round of chemo for lymphoma.", "immunosuppression", Status.PRESENT),
+        ("On dialysis through a line in his chest.", "indwelling_line", Status.PRESENT),
+        ("I got a sudden explosive headache at the back of my head, the worst of my life.", "thunderclap_headache",
+         Status.PRESENT),
+        ("Today she has been wet three times without signing.", "bladder_dysfunction", Status.PRESENT),
+        ("my pee has gone dark like cola after digging all day", "haematuria", Status.PRESENT),
+    ],
+)  # fmt: skip
+def test_wordings_from_the_thirty_sixth_round(text: str, finding: str, expected: Status | None) -> None:
+    assert read(text, kb=KB).findings.status(finding) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("My colleague at the depot (he's 66) has gone grey holding his lower back and stomach.", 66),
+        ("found her on the floor at the 7am check, she didnt move her legs at all", None),
+    ],
+)
+def test_someone_at_work_or_in_care_is_the_person_described(text: str, expected: int | None) -> None:
+    reading = read(text, kb=KB)
+    assert reading.findings.values.age == expected
+    assert reading.findings.values.sex == ("male" if expected else "female")
+
+
+def test_another_womans_pregnancy_weeks_are_not_the_writers() -> None:
+    text = "my sister is 30 weeks pregnant and I hurt my back lifting her bags"
+    assert read(text, kb=KB).findings.values.pregnancy_weeks is None
+    assert read("I'm 30 weeks pregnant, back pain", kb=KB).findings.values.pregnancy_weeks == 30
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("10 days since my microdiscectomy. Should I wait for my 6 week follow up?", 10.0),
+        ("a 5 day course of naproxen, back pain 2 days", 2.0),
+    ],
+)
+def test_a_planned_follow_up_or_course_is_not_the_pains_length(text: str, days: float) -> None:
+    assert read(text, kb=KB).findings.values.duration_days == days

@@ -32,6 +32,8 @@ OTHER_PERSON_AGED = (
     r"\b(?:chap|man|gentleman|fella|fellow|guy|bloke|lady|woman|neighbou?r|friend|flatmate|housemate|lodger|"
     r"colleague|pupil|student|player|client|resident|tenant|service\s+user)"
     r"(?:\s+next\s+door|\s+upstairs|\s+downstairs|\s+across\s+the\s+road|\s+over\s+the\s+road|"
-    r"\s+of\s+(?:mine|ours))?"
-    r"\s*(?:,|\(|is|'s|who\s+is|aged?)\s*(?:only\s+|just\s+|now\s+)?(?P<age>\d{1,3})\b"
+    r"\s+of\s+(?:mine|ours)|\s+(?:at|from)\s+(?:the\s+|our\s+|my\s+)?(?:work|depot|site|yard|office|warehouse|"
+    r"garage|farm|shop|factory|gym|club|church))?"  # "my colleague at the depot (he's 66)" (round 36)
+    r"\s*(?:,|\(|is|'s|who\s+is|aged?)\s*(?:he'?s\s+|she'?s\s+|he\s+is\s+|she\s+is\s+)?"
+    r"(?:only\s+|just\s+|now\s+)?(?P<age>\d{1,3})\b"
 )

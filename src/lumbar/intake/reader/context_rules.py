@@ -276,6 +276,15 @@ def _uncertainty() -> list[Any]:
                                                _words("have", "'ve", "ve", "got"),
                                                {"LOWER": "got", "OP": "?"}],
               max_scope=6, allowed_types=_GUESSED_DIAGNOSES),
+        # ... or names as the cause: "i think its a kidney stone my dad gets them" (round 33)
+        _rule("i think it's a", POSSIBLE, fw, [_words("i", "we"),
+                                               {"LOWER": {"IN": ["really", "honestly", "genuinely"]}, "OP": "?"},
+                                               _words("think", "reckon", "suspect", "bet", "guess"),
+                                               {"LOWER": "that", "OP": "?"},
+                                               _words("it's", "its", "it", "this", "that's"),
+                                               {"LOWER": {"IN": ["'s", "is", "might", "could", "may", "be"]},
+                                                "OP": "*"}, _words("a", "an")],  # not "another": had before
+              max_scope=3, allowed_types=_GUESSED_DIAGNOSES),
         # A medicine or treatment only talked of: "my GP suggested I might start methotrexate"
         _rule("might start", POSSIBLE, fw, [_words("might", "may", "could", "should"), {"LOWER": "need", "OP": "?"},
                                             {"LOWER": "to", "OP": "?"}, _words("start", "starting", "begin", "try",
@@ -487,6 +496,15 @@ def _historical() -> list[Any]:
         _rule("already knows about", HISTORICAL, fw,
               [_words("already"), _words("knows", "know", "knew", "aware", "treating", "treats", "treated"),
                _words("about", "of", "for")], max_scope=6),
+        # "tingling in my legs, which my neuro knows about": known and long-standing (round 36)
+        _rule("which my neuro knows about", HISTORICAL, bw,
+              [_words("which", "that"), {"LOWER": {"IN": ["my", "the", "our", "her", "his"]}, "OP": "?"},
+               {"LOWER": {"IN": ["ms", "spinal", "pain", "gp", "specialist", "district", "continence"]}, "OP": "?"},
+               _words("neuro", "neurologist", "neurology", "gp", "doctor", "consultant", "team", "nurse",
+                      "specialist", "physio", "surgeon"),
+               {"LOWER": {"IN": ["already", "all", "fully"]}, "OP": "?"},
+               _words("knows", "know", "knew", "monitors", "monitor", "follows", "follow")], max_scope=10,
+              whole_sentence=True),
         _rule("years ago", HISTORICAL, bi,
               [_words("year", "years", "yrs", "yr", "decade", "decades", "ages"),
                _words("ago", "back", "before")], max_scope=8),
@@ -625,6 +643,10 @@ def _others() -> list[Any]:
                                  _words("of", "from", "after", "with", "away", "on", "suddenly", "last", "in", "when",
                                         "aged", "at", "young", "because")],
               max_scope=30, whole_sentence=True, **terminate_family),
+        # "it left her with weak legs": what something did to another person (round 36)
+        _rule("left her with", FAMILY, fw, [_words("left", "leaving", "leaves", "gave", "given", "giving"),
+                                            _words("her", "him", "them"), _words("with")],
+              max_scope=6, **terminate_family),
         # "Hers goes down her leg and her foot's gone tingly": the other person's, whoever writes
         _rule("hers", FAMILY, fw, [_words("hers")], max_scope=15, **terminate_family),
         _rule("family history", FAMILY, fw, [_words("family", "fam", "familial"),

@@ -523,6 +523,8 @@ def apply_resolution(mentions: list[Mention]) -> list[Mention]:
             targets = [i for i in before if ordered[i].span.end_char == nearest.span.end_char]
             if only is None and nearest.span.label_ in _GONE_FOR_GOOD and nearest.status is Status.PRESENT:
                 ordered = _earlier_over(ordered, before, nearest.span.label_)
+            if only is _SPHINCTERS:  # "hesitancy and a slow start when peeing for about 10 years": both
+                targets = _listed_with(ordered, before, targets)
         else:
             targets = _clause_before(ordered, before, sentence, res.start(), only)
         for i in targets:
@@ -542,6 +544,26 @@ def _earlier_over(ordered: list[Mention], before: list[int], label: str) -> list
         if m.span.label_ == label and m.status is Status.PRESENT and not m.history:
             out[i] = replace(m, status=Status.UNCERTAIN)
     return out
+
+
+_LISTED = re.compile(r"\s*(?:,|and|&|or|with)?\s*(?:a|an|the|some|my)?\s*", re.IGNORECASE)
+
+
+def _listed_with(ordered: list[Mention], before: list[int], targets: list[int]) -> list[int]:
+    """The targets, with the mentions listed straight before them ("hesitancy and a slow start when
+    peeing"): nothing but "and", a comma or an article between. Not "wet myself today and ...": a word of
+    its own between them ends the list."""
+    found = set(targets)
+    doc_text = ordered[targets[0]].span.doc.text if targets else ""
+    for i in reversed(before):
+        first = min(ordered[j].span.start_char for j in found)
+        end = ordered[i].span.end_char
+        if i in found or end > first:
+            continue
+        if not _LISTED.fullmatch(doc_text[end:first]):
+            break
+        found.add(i)
+    return sorted(found)
 
 
 def _clause_before(

@@ -50,7 +50,9 @@ _DURATION_PATTERNS = [
         rf"\b(?:for|since|past|last|over|about|around|nearly|almost|roughly|within|x|lasted|lasting|been)?\s*"
         rf"(?:the\s+)?(?:(?:past|last)\s+)?(?:a\s+|the\s+)?(?P<n>{NUM}|\d+)(?P<half>{HALF})?\+?(?:\s+of)?\s*"
         rf"(?:-|\s)?\s*(?:or\s+so\s+)?(?:more\s+)?{_UNITS}\b(?P<half_after>\s+and\s+a\s+half\b)?"
-        r"(?P<after>[\s-]*(?:ago|back|pregnant|gestation|old|of\s+age|check)?)"
+        r"(?P<after>[\s-]*(?:(?:ago|back|pregnant|gestation|old|of\s+age|check|follow\s*-?\s*up|review|appointment|"
+        r"appt|course|flight|flights|drive|journey|trip|shift|shifts|coach|train|bus|ride|walk|hike|run|session|"
+        r"day|night|wait|operation|surgery|labou?r)\b)?)"
     ),
     re.compile(r"(?<![\d/])(?P<n>\d{1,2})\s*/\s*(?P<denom>7|52|12|24)\b(?!\s*/)"),
     re.compile(
@@ -345,8 +347,10 @@ def _durations(text: str, pregnancy_at: frozenset[int] = frozenset(), own_accoun
     for m in _DURATION_PATTERNS[0].finditer(text):
         after = m.group("after").strip(" -\t\n")
         unit = m.group("unit")
-        if after in ("pregnant", "gestation", "old", "of age", "check"):
-            continue  # "six weeks pregnant", "my 6 week check": since the conception or the birth
+        if after and after not in ("ago", "back"):
+            # "six weeks pregnant", "my 6 week check": since the conception or the birth; "my 6 week follow
+            # up", "a 5 day course", "an 11 hour flight", "a 12 hour day" (round 36): not this pain's length
+            continue
         if _since_an_event(text, m.start("n"), m.end()):
             continue  # "six weeks postpartum", "6 weeks post-op"
         if m.start("n") in pregnancy_at or text[max(0, m.start("n") - 1) : m.start("n")] == "+":

@@ -74,11 +74,17 @@ _POSTURAL_OR_PASSING = re.compile(
 
 # A medicine started or changed, said in the dizziness's sentence or the one before: "The doctor started me on
 # doxazosin 10 days ago. Since then I go dizzy when I stand up."
+_DAZED = re.compile(
+    r"\b(?:foggy|fog|fuzzy|drowsy|sleepy|spaced\s+out|spacey|spacy|groggy|zombie|drugged|doped)\b", re.I
+)
 _NEW_MEDICINE = re.compile(
     r"\b(?:started|starting|put|switched|changed|changing|increased|upped|doubled|new)\s+(?:me\s+|her\s+|him\s+)?"
     r"(?:on\s+)?(?:to\s+)?(?:a\s+|an\s+|my\s+|her\s+|his\s+|the\s+)?(?:new\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:tablets?|pills?|medicines?|medication|meds|dose|doxazosin|amlodipine|ramipril|lisinopril|losartan|"
-    r"candesartan|bisoprolol|atenolol|bendroflumethiazide|indapamide|furosemide|tamsulosin|nifedipine)\b",
+    r"candesartan|bisoprolol|atenolol|bendroflumethiazide|indapamide|furosemide|tamsulosin|nifedipine|"
+    # the sedating medicines given for back pain and sciatica
+    r"gabapentin|pregabalin|lyrica|amitriptyline|nortriptyline|duloxetine|tramadol|codeine|co-?codamol|"
+    r"morphine|oxycodone|diazepam|baclofen|tizanidine|methocarbamol|cyclobenzaprine)\b",
     re.I,
 )
 
@@ -94,7 +100,7 @@ def dizzy_on_a_new_medicine(mention: Mention, mentions: list[Mention]) -> bool:
         mention.span.label_ == _FAINT
         and mention.status is Status.PRESENT
         and not _alarming(mentions)
-        and _passing_dizziness(mention)
+        and (_passing_dizziness(mention) or _dazed(mention))
         and _after_a_new_medicine(mention)
     )
 
@@ -108,6 +114,11 @@ def _after_a_new_medicine(mention: Mention) -> bool:
 
 def _because_of(mention: Mention, cause: re.Pattern[str]) -> bool:
     return cause.search(mention.span.sent.text) is not None
+
+
+def _dazed(mention: Mention) -> bool:
+    """Dizziness said with the fog or drowsiness a sedating medicine brings, in its own sentence."""
+    return _DIZZY.fullmatch(mention.span.text.strip()) is not None and bool(_DAZED.search(mention.span.sent.text))
 
 
 def _passing_dizziness(mention: Mention) -> bool:
@@ -143,6 +154,8 @@ def apply_giving_way(mentions: list[Mention], *, age: int | None) -> list[Mentio
             young = age is not None and age < _YOUNGER_THAN
             if _passing_dizziness(m) and (young or _after_a_new_medicine(m)):
                 return True
+            if _dazed(m) and _after_a_new_medicine(m):
+                return True  # "put me on gabapentin ... I'm dizzy and foggy" (round 36)
             return young and _because_of(m, _SPASM_CAUSE)
         return False
 

@@ -172,8 +172,10 @@ def carer_mode(text: str) -> bool:
     the relative's age first ("Dad's 78 and has myeloma ... he told me");
     never when the writer speaks of their own back pain."""
     relative = _RELATIVE_SUBJECT.search(text)
+    opening = _THIRD_PERSON_OPENING.match(text)
     someone_elses = (
-        any(not _DIED.search(m.group()) for m in _RELATIVE_BACK.finditer(text))
+        (opening and (opening.group("found") or not _FIRST_PERSON.search(text)))
+        or any(not _DIED.search(m.group()) for m in _RELATIVE_BACK.finditer(text))
         or _WRITING_FOR.search(text)
         or (_OTHER_AGED.search(text) and _THIRD_PERSON.search(text))
         or (
@@ -189,6 +191,15 @@ def carer_mode(text: str) -> bool:
 
 
 _THEIR = frozenset({"his", "her", "their"})
+# A care worker's note that opens on the person: "found her on the floor at the 7am check" (even with "I"
+# later), "Today she has been wet three times without signing" (with no word of the writer's own: "He's
+# referred me to physio" is the doctor) (round 35, round 36)
+_THIRD_PERSON_OPENING = re.compile(
+    r"\W*(?:(?:today|tonight|this\s+morning|yesterday|overnight|now|so|ok|okay|hi|hello)\W+)?"
+    r"(?:(?:she|he)(?:'s|\s+(?:has|had|is|was|keeps|kept|can't|cannot|won't|wont|didn't|didnt|isn't|isnt|seems|"
+    r"started|woke))|(?P<found>(?:we\s+)?found\s+(?:her|him)))\b",
+    re.IGNORECASE,
+)
 
 
 def _their_relative(span: Any) -> bool:
@@ -417,6 +428,8 @@ def read(text: str, *, kb: KnowledgeBase, today: date | None = None) -> Reading:
         if stated is not None:
             _keep(best, _observation("fever", Status.PRESENT, text, stated[0], stated[1]))
 
+    if values.pregnancy_weeks is not None and "pregnancy" in others and "pregnancy" not in best:
+        values = replace(values, pregnancy_weeks=None)  # "my sister is 30 weeks pregnant": her weeks
     understood = bool(best or others or values.pain_score is not None or values.temperature_c is not None)
     understood = understood or bool(_BODY_WORDS.search(prepared))
     if not understood:
