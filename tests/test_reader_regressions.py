@@ -2064,6 +2064,8 @@ def test_another_womans_pregnancy_weeks_are_not_the_writers() -> None:
     [
         ("10 days since my microdiscectomy. Should I wait for my 6 week follow up?", 10.0),
         ("a 5 day course of naproxen, back pain 2 days", 2.0),
+        # a plan in a note (round 35)
+        ("LBP 3/7. Plan: naproxen max 5 days, fit note for 1 wk.", 3.0),
     ],
 )
 def test_a_planned_follow_up_or_course_is_not_the_pains_length(text: str, days: float) -> None:

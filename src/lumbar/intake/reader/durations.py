@@ -88,7 +88,7 @@ def _since_an_event(text: str, start: int, end: int) -> bool:
 # medicine); "off work 2/52" is the pain's
 _PLANNED_BEFORE = re.compile(
     r"\b(?:expect\w*|improv\w*|resol\w*|settle\w*|review\w*|rv|r/v|f/?u|follow\s*-?\s*up|reassess\w*|re-?check|"
-    r"see\s+(?:again|back)?|rtc|return\w*|fit\s+note|sick\s+note|med3)\b[^.;\n]{0,18}$"
+    r"see\s+(?:again|back)?|rtc|return\w*|fit\s+note|sick\s+note|med3|max(?:imum)?)\b[^.;\n]{0,18}$"
     r"|\b(?:tds|tid|bd|bid|qds|qid|od|prn|nocte|mane|daily|rx)\s*(?:x\s*)?$"
 )
 # "over the past year or so", "for the last month": one of the unit, said without a number
@@ -381,6 +381,8 @@ def _durations(text: str, pregnancy_at: frozenset[int] = frozenset(), own_accoun
         in_the_last = re.match(r"\s*(?:the\s+)?(?:last|past)\b", m.group(0)) and re.search(r"\bin\s*$", before)
         if _NOT_EPISODE_BEFORE.search(before) and not in_the_last:
             continue  # "twice a day", "in 2 weeks", "once a year", "I'm 45 years"
+        if _PLANNED_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "fit note for 1 wk", "naproxen max 5 days" (round 35): the plan, not this pain
         if _OTHER_THING_BEFORE.search(text[max(0, m.start() - 45) : m.start()]):
             continue
         if _PAST_EPISODE_BEFORE.search(text[max(0, m.start() - 120) : m.start()]):
