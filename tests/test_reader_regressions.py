@@ -2070,3 +2070,50 @@ def test_another_womans_pregnancy_weeks_are_not_the_writers() -> None:
 )
 def test_a_planned_follow_up_or_course_is_not_the_pains_length(text: str, days: float) -> None:
     assert read(text, kb=KB).findings.values.duration_days == days
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "expected"),
+    [
+        # a clear result after a cancer is still a cancer history
+        ("had bowel cancer 2 yrs ago (all clear at last check), also diabetes", "cancer_history", Status.PRESENT),
+        ("had a scan for cancer which was all clear", "cancer_history", Status.UNCERTAIN),
+        # "nothing like my usual" denies nothing after it
+        ("a sharp new pain thats nothing like my usual AS ache, and pins and needles down both legs",
+         "bilateral_leg_symptoms", Status.PRESENT),
+        ("I've had numb feet for years from my diabetes, that's nothing new.", "bilateral_leg_symptoms",
+         Status.UNCERTAIN),
+        ("the worry is he's been sick twice and keeps nodding off", "nausea_vomiting", Status.PRESENT),
+        ("the worry is he's been sick twice and keeps nodding off", "confusion", Status.PRESENT),
+        ("the tingle in my leg on day 1 has gone too.", "leg_numbness", Status.UNCERTAIN),
+        # an injury months ago: its fracture flags are past
+        ("Car accident 4 months ago (rear-ended). My lower back still hurts every day.", "major_trauma",
+         Status.UNCERTAIN),
+        ("fell down 5 stairs onto my back, the bone in the middle of my spine is v tender", "major_trauma",
+         Status.PRESENT),
+        ("My 6 year old just fell off the trampoline onto her back, maybe half a metre.", "major_trauma", None),
+        ("dad is on rivaroxaban, fell backwards down 3 stairs, hit his head and his lower back", "head_injury",
+         Status.PRESENT),
+        ("On warfarin. Slipped onto my bottom, didn't hit my head.", "head_injury", Status.ABSENT),
+        # dizziness in early pregnancy with bleeding is never explained away
+        ("30F. My period is 2 weeks late and I've had some spotting. Felt really dizzy when I stood up.", "fainting",
+         Status.PRESENT),
+    ],
+)  # fmt: skip
+def test_wordings_from_the_thirty_seventh_round(text: str, finding: str, expected: Status | None) -> None:
+    assert read(text, kb=KB).findings.status(finding) is expected
+
+
+def test_a_side_is_not_a_pain_score_and_a_late_period_is_not_the_pains_length() -> None:
+    values = read("20wks pregnant, pain one side of my back, fever n shivery", kb=KB).findings.values
+    assert values.pain_score is None
+    values = read("Pelvic pain since this evening. My period is 2 weeks late.", kb=KB).findings.values
+    assert values.duration_days == 0.0
+
+
+def test_cramps_after_a_water_tablet_was_raised_are_its_side_effect() -> None:
+    text = "Heart failure, they doubled my furosemide last week. Now I'm getting painful cramps in my lower back."
+    findings = read(text, kb=KB).findings
+    assert findings.status("medicine_side_effects") is Status.PRESENT
+    assert findings.status("muscle_spasm") is Status.PRESENT  # the spasm itself stays
+    assert read("cramp in my lower back after football", kb=KB).findings.status("medicine_side_effects") is None

@@ -239,7 +239,7 @@ def _negation() -> list[Any]:
                                                _words("told", "diagnosed", "found")], max_scope=10),
         _rule("rather than", NEGATED, fw, [_words("rather", "instead"), _words("than", "of")], max_scope=5),
         _rule("than a", NEGATED, fw, [_words("than"), _words("a", "an")], max_scope=4),
-        _rule("was clear", NEGATED, bw, [{"LOWER": {"IN": ["which", "that", "and", "it"]}, "OP": "?"},
+        _rule(ALL_CLEAR, NEGATED, bw, [{"LOWER": {"IN": ["which", "that", "and", "it"]}, "OP": "?"},
                                          _words("was", "were", "came", "come", "is", "are", "all"),
                                          {"LOWER": "back", "OP": "?"},
                                          _words("clear", "normal", "negative", "fine", "unremarkable")],
@@ -475,9 +475,12 @@ def _hypothetical() -> list[Any]:
 # "used to" says the thing is not current: "I used to inject heroin" is no recent injecting.
 # A place named by an operation ("above the fusion"): uncertain, but not handed on along a list
 PLACE_NAMED_BY_OPERATION = "above the fusion"
+# A clear result after a history ("bowel cancer 2 yrs ago, all clear"): the history stands (reader.py)
+ALL_CLEAR = "was clear"
 # An earlier pregnancy ("in my first pregnancy I had a kidney infection") is long past too.
-LONG_PAST = frozenset({"years ago", "long ago", "last year", "in 2015", "back in may", "as a child", "when i was 13",
-                       "used to", "in my first pregnancy", "after my last baby", "with my last baby"})  # fmt: skip
+LONG_PAST = frozenset({"years ago", "months ago", "long ago", "last year", "in 2015", "back in may", "as a child",
+                       "when i was 13", "used to", "in my first pregnancy", "after my last baby",
+                       "with my last baby"})  # fmt: skip
 
 
 def _historical() -> list[Any]:
@@ -508,6 +511,13 @@ def _historical() -> list[Any]:
         _rule("years ago", HISTORICAL, bi,
               [_words("year", "years", "yrs", "yr", "decade", "decades", "ages"),
                _words("ago", "back", "before")], max_scope=8),
+        # an injury months ago ("Car accident 4 months ago (rear-ended)"): its fracture flags are past; the
+        # pain that stayed is read on its own (round 37). Only injuries: a trip abroad or chemotherapy
+        # months ago can still matter.
+        _rule("months ago", HISTORICAL, bi,
+              [{"LOWER": {"REGEX": r"^(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|several|few|many)$"}},
+               _words("months", "mths", "mos"), _words("ago", "back", "before")], max_scope=8,
+              allowed_types={"major_trauma", "minor_trauma", "head_injury"}),
         _rule("long ago", HISTORICAL, bi, [{"LOWER": {"IN": ["a", "long"]}, "OP": "*"},
                                            _words("time", "long", "while"), _words("ago")], max_scope=8),
         # "an inflamed red eye (iritis) last spring"; "since last summer" is now ("since" ends the scope)
@@ -694,6 +704,12 @@ def _boundaries() -> list[Any]:
                {"LOWER": {"IN": ["that", "how"]}, "OP": "?"}, _words("i", "it", "my", "this", "he", "she"),
                _words("would", "'d", "d", "'ll", "will", "ever", "could")]),
         # "what's worrying me is the baby has hardly moved": the worry names something that is happening
+        # "nothing like my usual AS ache": unlike, not denied (round 37)
+        _rule("nothing like", _PSEUDO, "PSEUDO", [_words("nothing", "not"), _words("like")]),
+        # "the worry is he's been sick twice": what worries is so, when it is said of someone (not "my worry is
+        # that I might lose control of my bladder")
+        _rule("the worry is", _PSEUDO, "PSEUDO", [_words("the"), _words("worry", "concern", "problem"),
+                                                  _words("is", "'s"), _words("he", "she", "they", "he's", "she's")]),
         _rule("what's worrying me is", _PSEUDO, "PSEUDO",
               [_words("what", "whats"), {"LOWER": {"IN": ["'s", "s", "is"]}, "OP": "?"},
                _words("worrying", "worries", "bothering", "concerning", "scaring", "frightening"),

@@ -86,7 +86,8 @@ _RESOLVED = re.compile(
     r"|\bgot\s+over\s+(?:it|that|them)\b"
     r"|\b(?:gone|settled|cleared|passed\s+off|went\s+away|cleared\s+up|died\s+down|settled\s+down)"
     r"(?:\s+for\s+(?:a\s+few|a\s+couple\s+of|several|\w+)\s+(?:days?|weeks?|hours?))?"  # "gone for four days now"
-    r"(?:\s+(?:now|completely|since|away|up|off|down))?\s*(?=[,.;:!?)]|$|\s+(?:now|but|and|though|it'?s|i'?m|just|with|after))"
+    r"(?:\s+(?:now|completely|since|away|up|off|down))?(?:\s+(?:too|as\s+well))?"  # "has gone too" (round 37)
+    r"\s*(?=[,.;:!?)]|$|\s+(?:now|but|and|though|it'?s|i'?m|just|with|after))"
     r"|\b(?:antibiotics|tablets|treatment)\s+(?:(?:from|off|by)\s+(?:the|my)\s+(?:gp|doctor|doc|nurse|pharmacist)\s+)?"
     r"(?:cleared|sorted|got\s+rid\s+of)\s+(?:it|them|that)\b"
     r"|\b(?:all\s+)?better\s+now\b|\bfine\s+now\b|\ball\s+better\b(?=\s*[,.;:!?)]|$)"
@@ -111,6 +112,7 @@ _NEW_SINCE = re.compile(
 _NOT_NEW = re.compile(
     r"\b(?:that'?s|it'?s|this\s+is|which\s+is|that\s+is|it\s+is|that|it|which)\s+(?:not|isn'?t|is\s+not)\s+"
     r"(?:new|anything\s+new|any\s+different|different|changed|worse)\b"
+    r"|\b(?:that'?s|it'?s|this\s+is|which\s+is|that\s+is|it\s+is)\s+nothing\s+new\b"  # (round 37)
     r"|\b(?:hasn'?t|has\s+not|haven'?t|have\s+not)\s+changed\s+(?:in|for)\s+(?:years|ages|a\s+long\s+time)\b"
     r"|\b(?:it|that|they|which)\s+(?:has|have|'s|'ve)\s+never\s+changed\b"  # "... since 2004, it has never changed"
     r"|\b(?:said|says|is|are|been|and|stable\s+and|that'?s|it'?s|they'?re|remains|remained|stayed)\s+unchanged\b"

@@ -52,7 +52,7 @@ _DURATION_PATTERNS = [
         rf"(?:-|\s)?\s*(?:or\s+so\s+)?(?:more\s+)?{_UNITS}\b(?P<half_after>\s+and\s+a\s+half\b)?"
         r"(?P<after>[\s-]*(?:(?:ago|back|pregnant|gestation|old|of\s+age|check|follow\s*-?\s*up|review|appointment|"
         r"appt|course|flight|flights|drive|journey|trip|shift|shifts|coach|train|bus|ride|walk|hike|run|session|"
-        r"day|night|wait|operation|surgery|labou?r)\b)?)"
+        r"day|night|wait|operation|surgery|labou?r|late|overdue)\b)?)"
     ),
     re.compile(r"(?<![\d/])(?P<n>\d{1,2})\s*/\s*(?P<denom>7|52|12|24)\b(?!\s*/)"),
     re.compile(

@@ -33,7 +33,7 @@ from dataclasses import replace
 from lumbar.intake.model import Status
 from lumbar.intake.reader.discourse import Mention
 
-__all__ = ["MEDICINE_SIDE_EFFECT", "apply_giving_way", "dizzy_on_a_new_medicine"]
+__all__ = ["MEDICINE_SIDE_EFFECT", "apply_giving_way", "cramps_on_a_new_medicine", "dizzy_on_a_new_medicine"]
 
 _LEGS = frozenset({"bilateral_leg_weakness", "leg_weakness"})
 _FAINT = "fainting"
@@ -74,6 +74,13 @@ _POSTURAL_OR_PASSING = re.compile(
 
 # A medicine started or changed, said in the dizziness's sentence or the one before: "The doctor started me on
 # doxazosin 10 days ago. Since then I go dizzy when I stand up."
+_SPASM = "muscle_spasm"
+_CRAMP = re.compile(r"\bcramp\w*", re.I)
+_CRAMPING_MEDICINE = re.compile(
+    r"\b(?:furosemide|frusemide|bumetanide|bendroflumethiazide|indapamide|spironolactone|water\s+tablets?|"
+    r"diuretics?|statins?|atorvastatin|simvastatin|rosuvastatin|pravastatin)\b",
+    re.I,
+)
 _DAZED = re.compile(
     r"\b(?:foggy|fog|fuzzy|drowsy|sleepy|spaced\s+out|spacey|spacy|groggy|zombie|drugged|doped)\b", re.I
 )
@@ -84,7 +91,9 @@ _NEW_MEDICINE = re.compile(
     r"candesartan|bisoprolol|atenolol|bendroflumethiazide|indapamide|furosemide|tamsulosin|nifedipine|"
     # the sedating medicines given for back pain and sciatica
     r"gabapentin|pregabalin|lyrica|amitriptyline|nortriptyline|duloxetine|tramadol|codeine|co-?codamol|"
-    r"morphine|oxycodone|diazepam|baclofen|tizanidine|methocarbamol|cyclobenzaprine)\b",
+    r"morphine|oxycodone|diazepam|baclofen|tizanidine|methocarbamol|cyclobenzaprine|"
+    # water tablets and statins, whose cramps are a side effect (cramps_on_a_new_medicine)
+    r"frusemide|bumetanide|spironolactone|diuretics?|statins?|atorvastatin|simvastatin|rosuvastatin|pravastatin)\b",
     re.I,
 )
 
@@ -105,11 +114,24 @@ def dizzy_on_a_new_medicine(mention: Mention, mentions: list[Mention]) -> bool:
     )
 
 
-def _after_a_new_medicine(mention: Mention) -> bool:
+def cramps_on_a_new_medicine(mention: Mention) -> bool:
+    """Are the mention's spasms cramps said after a water tablet or statin was started or raised ("they
+    doubled my furosemide last week. Now I'm getting painful cramps")? Then they may be that medicine's side
+    effect (salts lost, or muscle harm), to be reviewed; the spasm itself stays (round 37)."""
+    return (
+        mention.span.label_ == _SPASM
+        and mention.status is Status.PRESENT
+        and _CRAMP.search(mention.span.text) is not None
+        and _after_a_new_medicine(mention, _CRAMPING_MEDICINE)
+    )
+
+
+def _after_a_new_medicine(mention: Mention, medicine: re.Pattern[str] | None = None) -> bool:
     doc, sent = mention.span.doc, mention.span.sent
     before = doc[max(0, sent.start - 40) : sent.start]
     previous = list(before.sents)[-1] if len(before) else None
-    return any(_NEW_MEDICINE.search(s.text) for s in (sent, previous) if s is not None)
+    said = [s.text for s in (sent, previous) if s is not None]
+    return any(_NEW_MEDICINE.search(t) and (medicine is None or medicine.search(t)) for t in said)
 
 
 def _because_of(mention: Mention, cause: re.Pattern[str]) -> bool:
@@ -133,7 +155,9 @@ def _passing_dizziness(mention: Mention) -> bool:
 
 # With any of these, dizziness or a collapse is never explained away: it may be bleeding or the heart
 _ALARMING = frozenset({"sudden_severe_pain", "tearing_pain", "abdominal_pain", "chest_pain", "clammy_pale",
-                       "breathlessness", "pulsating_abdomen", "flank_pain", "known_aneurysm"})  # fmt: skip
+                       "breathlessness", "pulsating_abdomen", "flank_pain", "known_aneurysm",
+                       # early pregnancy: dizziness may be bleeding from an ectopic pregnancy (round 37)
+                       "positive_pregnancy_test", "vaginal_bleeding"})  # fmt: skip
 
 
 def _alarming(mentions: list[Mention]) -> bool:

@@ -31,6 +31,7 @@ from lumbar.intake.reader._text import MAX_CHARS, chunks, normalise
 from lumbar.intake.reader.both_legs import FINDING as BOTH_LEGS
 from lumbar.intake.reader.both_legs import WALKING_FINDING, new_on_walking, not_both_legs_red_flag
 from lumbar.intake.reader.context_rules import (
+    ALL_CLEAR,
     DIED,
     FAMILY,
     HISTORICAL,
@@ -48,7 +49,12 @@ from lumbar.intake.reader.context_rules import (
 from lumbar.intake.reader.derived import progressive_weakness
 from lumbar.intake.reader.discourse import Mention, apply_discourse
 from lumbar.intake.reader.doses import overdose_observation
-from lumbar.intake.reader.giving_way import MEDICINE_SIDE_EFFECT, apply_giving_way, dizzy_on_a_new_medicine
+from lumbar.intake.reader.giving_way import (
+    MEDICINE_SIDE_EFFECT,
+    apply_giving_way,
+    cramps_on_a_new_medicine,
+    dizzy_on_a_new_medicine,
+)
 from lumbar.intake.reader.lexicon import NORMAL_ATTR
 from lumbar.intake.reader.pipeline import pipeline
 from lumbar.intake.reader.pressure import apply_pressure
@@ -230,6 +236,8 @@ def _status(span: Any, finding: Finding, carer: bool = False, own: bool = False)
         return Status.UNCERTAIN
     if getattr(span._, NORMAL_ATTR):
         return Status.ABSENT
+    if NEGATED in categories and kind is FindingKind.HISTORY and HISTORICAL in categories and _all_clear_since(span):
+        categories.discard(NEGATED)  # "had bowel cancer 2 yrs ago (all clear at last check)": had it (round 37)
     if NEGATED in categories or negation_just_before(span):
         return Status.ABSENT
     if HISTORICAL in categories and kind is not FindingKind.HISTORY:
@@ -237,6 +245,11 @@ def _status(span: Any, finding: Finding, carer: bool = False, own: bool = False)
     if finding.recent and any(m.category == HISTORICAL and m.rule.literal in LONG_PAST for m in span._.modifiers):
         return Status.UNCERTAIN
     return Status.PRESENT
+
+
+def _all_clear_since(span: Any) -> bool:
+    """Is every denial of this mention a clear result after it ("... all clear at last check")?"""
+    return all(m.rule.literal == ALL_CLEAR for m in span._.modifiers if m.category == NEGATED)
 
 
 def _categories(span: Any, own: bool) -> set[str]:
@@ -401,7 +414,8 @@ def read(text: str, *, kb: KnowledgeBase, today: date | None = None) -> Reading:
         read_mentions = apply_side_effects(apply_pressure(apply_discourse(mentions)))
         read_mentions = _relatives_kept_open(read_mentions, own)
         for mention in read_mentions:
-            if dizzy_on_a_new_medicine(mention, read_mentions) and MEDICINE_SIDE_EFFECT in kb.findings:
+            side_effect = dizzy_on_a_new_medicine(mention, read_mentions) or cramps_on_a_new_medicine(mention)
+            if side_effect and MEDICINE_SIDE_EFFECT in kb.findings:
                 start, end = offset + mention.span.start_char, offset + mention.span.end_char
                 _keep(best, _observation(MEDICINE_SIDE_EFFECT, Status.PRESENT, text, start, end))
         for mention in apply_giving_way(read_mentions, age=values.age):

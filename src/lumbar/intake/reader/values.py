@@ -197,7 +197,7 @@ _PAIN_PATTERNS = [
         r"around|about|a|an|like|it|solid|down|up|to|maybe|probably|now|only|just|roughly|currently|\s)*\s*"
         r"(?P<n>\d{1,2}|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b"
         r"(?!\s*(?:/|\.\d|%|days?|weeks?|months?|years?|hours?|hrs?|h\b|mins?|minutes?|d\b|wks?|times|kg|lbs?|am|pm|"
-        r"o'?clock|yo|y/o|yrs?|ish\s+days|out of (?!10|ten)))"
+        r"o'?clock|yo|y/o|yrs?|ish\s+days|out of (?!10|ten)|sided?\b|of\s+(?:my|the|his|her)\b))"
     ),
 ]
 
