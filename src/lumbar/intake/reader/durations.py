@@ -52,7 +52,7 @@ _DURATION_PATTERNS = [
         rf"(?:-|\s)?\s*(?:or\s+so\s+)?(?:more\s+)?{_UNITS}\b(?P<half_after>\s+and\s+a\s+half\b)?"
         r"(?P<after>[\s-]*(?:(?:ago|back|pregnant|gestation|old|of\s+age|check|follow\s*-?\s*up|review|appointment|"
         r"appt|course|flight|flights|drive|journey|trip|shift|shifts|coach|train|bus|ride|walk|hike|run|session|"
-        r"day|night|wait|operation|surgery|labou?r|late|overdue)\b)?)"
+        r"wait|operation|surgery|labou?r|late|overdue)\b)?)"
     ),
     re.compile(r"(?<![\d/])(?P<n>\d{1,2})\s*/\s*(?P<denom>7|52|12|24)\b(?!\s*/)"),
     re.compile(
@@ -349,7 +349,7 @@ def _durations(text: str, pregnancy_at: frozenset[int] = frozenset(), own_accoun
         unit = m.group("unit")
         if after and after not in ("ago", "back"):
             # "six weeks pregnant", "my 6 week check": since the conception or the birth; "my 6 week follow
-            # up", "a 5 day course", "an 11 hour flight", "a 12 hour day" (round 36): not this pain's length
+            # up", "a 5 day course", "an 11 hour flight", "2 weeks late" (round 36, 37): not this pain's length
             continue
         if _since_an_event(text, m.start("n"), m.end()):
             continue  # "six weeks postpartum", "6 weeks post-op"

@@ -19,10 +19,15 @@ the question is still asked, but they are not taken as a current red flag.
   again only under 50, or at any age when a medicine started or changed is named with it ("started me on
   doxazosin ... since then I go dizzy when I stand up"): otherwise, in an older person, dizziness on
   standing with new back pain can be the low blood pressure of bleeding, so it stays. The question about
-  fainting is still asked.
+  fainting is still asked. Dizziness with the fog or drowsiness of a sedating medicine started or changed
+  ("put me on gabapentin ... I'm dizzy and foggy") is that medicine's side effect, at any age.
 
 Never where the text also has sudden severe or tearing pain, tummy, side or chest pain, breathlessness,
-a cold sweat, a pulsing lump or a known aneurysm: then a faint or dizziness may be bleeding or the heart.
+a cold sweat, a pulsing lump, a known aneurysm, or in early pregnancy a late period or bleeding: then a
+faint or dizziness may be bleeding or the heart.
+
+Cramps after a water tablet or statin was started or raised are also read as that medicine's possible side
+effect (`cramps_on_a_new_medicine`), beside the spasm, not instead of it.
 """
 
 from __future__ import annotations
@@ -72,8 +77,6 @@ _POSTURAL_OR_PASSING = re.compile(
 )
 
 
-# A medicine started or changed, said in the dizziness's sentence or the one before: "The doctor started me on
-# doxazosin 10 days ago. Since then I go dizzy when I stand up."
 _SPASM = "muscle_spasm"
 _CRAMP = re.compile(r"\bcramp\w*", re.I)
 _CRAMPING_MEDICINE = re.compile(
@@ -84,6 +87,8 @@ _CRAMPING_MEDICINE = re.compile(
 _DAZED = re.compile(
     r"\b(?:foggy|fog|fuzzy|drowsy|sleepy|spaced\s+out|spacey|spacy|groggy|zombie|drugged|doped)\b", re.I
 )
+# A medicine started or changed, said in the dizziness's sentence or the one before: "The doctor started me on
+# doxazosin 10 days ago. Since then I go dizzy when I stand up."
 _NEW_MEDICINE = re.compile(
     r"\b(?:started|starting|put|switched|changed|changing|increased|upped|doubled|new)\s+(?:me\s+|her\s+|him\s+)?"
     r"(?:on\s+)?(?:to\s+)?(?:a\s+|an\s+|my\s+|her\s+|his\s+|the\s+)?(?:new\s+)?(?:[\w-]+\s+){0,2}?"
