@@ -88,7 +88,9 @@ _NOT_THE_SYMPTOM = re.compile(
     r"(?:(?<=\bhay)|(?<=\bcabin))\s(?=fever\b)"
     r"|(?:(?<=\bprotein)|(?<=\bmilk)|(?<=\breplacement)|(?<=\bdiet)|(?<=\bgainer))\s(?=shakes?\b)"
     r"|(?<=\bweight)\s(?=loss\s+(?:injections?|jabs?|drugs?|medications?|medicines?|tablets?|pills?|surgery|"
-    r"operation|clinic|club|programme|program|plan|group|app|journey|goals?|shots?|pens?)\b)",
+    r"operation|clinic|club|programme|program|plan|group|app|journey|goals?|shots?|pens?)\b)"
+    # oxygen saturation "on room air" ("SpO2 95% RA", "sats 96% on RA"), not rheumatoid arthritis (round 38)
+    r"|(?:(?<=%)|(?<=%\son))\s(?=RA\b)",
     re.IGNORECASE,
 )
 

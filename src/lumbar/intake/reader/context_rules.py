@@ -478,7 +478,8 @@ PLACE_NAMED_BY_OPERATION = "above the fusion"
 # A clear result after a history ("bowel cancer 2 yrs ago, all clear"): the history stands (reader.py)
 ALL_CLEAR = "was clear"
 # An earlier pregnancy ("in my first pregnancy I had a kidney infection") is long past too.
-LONG_PAST = frozenset({"years ago", "months ago", "long ago", "last year", "in 2015", "back in may", "as a child",
+LONG_PAST = frozenset({"years ago", "months ago", "weeks ago", "long ago", "last year", "in 2015", "back in may",
+                       "as a child",
                        "when i was 13", "used to", "in my first pregnancy", "after my last baby",
                        "with my last baby"})  # fmt: skip
 
@@ -518,6 +519,14 @@ def _historical() -> list[Any]:
               [{"LOWER": {"REGEX": r"^(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|several|few|many)$"}},
                _words("months", "mths", "mos"), _words("ago", "back", "before")], max_scope=8,
               allowed_types={"major_trauma", "minor_trauma", "head_injury"}),
+        # and four weeks or more: "Fell off a ladder 6 weeks ago, X-rays normal, still sore" is no fresh
+        # fall for the emergency pathway (NICE NG41 is for the acute injury); the pain that stayed is read on
+        # its own. Fewer weeks stay recent, and so does a minor fall: weeks on, an older person's fall still
+        # asks whether a bone gave way (the fragility-fracture rule).
+        _rule("weeks ago", HISTORICAL, bi,
+              [{"LOWER": {"REGEX": r"^([4-9]|1[0-9]|four|five|six|seven|eight|nine|ten|eleven|twelve|several)$"}},
+               _words("weeks", "wks", "wk"), _words("ago", "back", "before")], max_scope=8,
+              allowed_types={"major_trauma", "head_injury"}),
         _rule("long ago", HISTORICAL, bi, [{"LOWER": {"IN": ["a", "long"]}, "OP": "*"},
                                            _words("time", "long", "while"), _words("ago")], max_scope=8),
         # "an inflamed red eye (iritis) last spring"; "since last summer" is now ("since" ends the scope)

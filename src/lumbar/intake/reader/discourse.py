@@ -87,7 +87,8 @@ _RESOLVED = re.compile(
     r"|\b(?:gone|settled|cleared|passed\s+off|went\s+away|cleared\s+up|died\s+down|settled\s+down)"
     r"(?:\s+for\s+(?:a\s+few|a\s+couple\s+of|several|\w+)\s+(?:days?|weeks?|hours?))?"  # "gone for four days now"
     r"(?:\s+(?:now|completely|since|away|up|off|down))?(?:\s+(?:too|as\s+well))?"  # "has gone too" (round 37)
-    r"\s*(?=[,.;:!?)]|$|\s+(?:now|but|and|though|it'?s|i'?m|just|with|after))"
+    # "cleared up - no stinging" (round 38): a dash ends it too
+    r"\s*(?=[,.;:!?)]|$|\s+[-\u2013]\s|\s+(?:now|but|and|though|it'?s|i'?m|just|with|after))"
     r"|\b(?:antibiotics|tablets|treatment)\s+(?:(?:from|off|by)\s+(?:the|my)\s+(?:gp|doctor|doc|nurse|pharmacist)\s+)?"
     r"(?:cleared|sorted|got\s+rid\s+of)\s+(?:it|them|that)\b"
     r"|\b(?:all\s+)?better\s+now\b|\bfine\s+now\b|\ball\s+better\b(?=\s*[,.;:!?)]|$)"
@@ -122,6 +123,10 @@ _NOT_NEW = re.compile(
     r"little|small|tiny|young|a\s+(?:child|kid|baby|toddler|little\s+(?:girl|boy)|girl|boy)))\b",
     re.IGNORECASE,
 )
+_UNCHANGED_FOR_YEARS = (
+    r"|\bfor\s+(?:(?:many|several|a\s+few|about|over|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)?"
+    r"(?:years|yrs|decades)\s*[,;(-]?\s*(?:no\s+change|unchanged|not\s+changed|(?:the\s+)?same|stable)\b"
+)
 # A nerve symptom someone lives with, said to be their usual state: "my legs always tingle a bit, that's
 # my normal", "numb diabetic feet, same as always", "that's no different to normal", "physio says it's
 # stable". Read as "not new" for those findings only: "period pain, same as usual for me" is still pain.
@@ -142,8 +147,10 @@ _USUAL = re.compile(
     r"|\b(?:which|that)\s+(?:i'?ve|i\s+have|she'?s|he'?s|she\s+has|he\s+has)\s+had\s+(?:for\s+)?"
     r"(?:years|ages|decades|\w+\s+years|as\s+long\s+as\s+(?:i|she|he)\s+can\s+remember)\b"
     r"|\bsince\s+(?:(?:my|the|a|an|his|her)\s+)?(?:[a-z]+\s+){0,3}(?:in\s+)?(?:19\d\d|20[01]\d|202[0-4])\b"
+    # "numb feet for years, no change" (round 38); not "for 2 years, now worse"
+    + _UNCHANGED_FOR_YEARS
     # a note's "chronic bilateral leg paraesthesia, unchanged per patient" (not "unchanged since Monday")
-    r"|,\s*unchanged(?=\s*(?:per\b|for\s+(?:years|months|ages)\b|[.;]|$))"
+    + r"|,\s*unchanged(?=\s*(?:per\b|for\s+(?:years|months|ages)\b|[.;]|$))"
     # said of the symptom itself ("physio says it's stable"), never of something else ("obs are stable")
     r"|\b(?:that'?s|it'?s|they'?re|it\s+is|it\s+has|they\s+are|they\s+have|which\s+is|which\s+has)\s+(?:been\s+)?"
     r"(?:stable|permanent)\b",
@@ -506,6 +513,8 @@ def apply_resolution(mentions: list[Mention]) -> list[Mention]:
     usual = [*((res, _LIFELONG_DEFICITS) for res in _USUAL.finditer(text)),
              *((res, _SPHINCTERS) for res in _FOR_YEARS.finditer(text))]  # fmt: skip
     for res, only in [*found, *usual]:
+        if only is _LIFELONG_DEFICITS:
+            ordered = _unchanged_said_of_it(ordered, res)
         before = [i for i, m in enumerate(ordered) if m.span.end_char <= res.start()]
         if not before:
             continue
@@ -536,6 +545,17 @@ def apply_resolution(mentions: list[Mention]) -> list[Mention]:
             if m.status is Status.PRESENT and not m.history and m.span.sent.start == sentence.start:
                 ordered[i] = replace(m, status=Status.UNCERTAIN)
     return ordered
+
+
+def _unchanged_said_of_it(ordered: list[Mention], usual: re.Match[str]) -> list[Mention]:
+    """The "no change" inside a usual state's words ("numb feet for years, no change") says the deficit is
+    unchanged, not that the pain is not getting better: that mention of no improvement is uncertain."""
+    return [
+        replace(m, status=Status.UNCERTAIN)
+        if m.span.label_ == "no_improvement" and usual.start() <= m.span.start_char and m.span.end_char <= usual.end()
+        else m
+        for m in ordered
+    ]
 
 
 def _earlier_over(ordered: list[Mention], before: list[int], label: str) -> list[Mention]:

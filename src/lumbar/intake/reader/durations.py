@@ -217,6 +217,15 @@ _CHAIR_BEFORE = re.compile(r"\bchair\b(?:(?!\s(?:and|but)\s)[^.,;!?]){0,25}$")
 _STIFF_BEFORE = re.compile(r"\bstiff\w*\b[^.;!?\d]{0,30}(?:\d+\s*(?:-|to)\s*)?$")  # "stiff ... for 10-15 mins"
 # A time away: "after three months off" (not "off work", "off and on"), "again after 10 years".
 _OFF_AFTER = re.compile(r"\s*off\b(?!\s+(?:and\s+on|work|sick))")
+# A time of being well or of keeping off something: "completely fine for 5 years", "no injecting for 6 years",
+# "pain free for about 2 years" (round 38): the time before this pain, not its length
+_WELL_BEFORE = re.compile(
+    r"\b(?:fine|well|ok|okay|good|great|pain[\s-]?free|symptom[\s-]?free|flare[\s-]?free|trouble[\s-]?free|clean|"
+    r"sober|abstinent|clear|in\s+remission|no\s+(?:injecting|using|drugs|drink|drinking|alcohol|smoking|problems?|"
+    r"trouble|issues?|pain|symptoms|episodes?|flares?|flare[\s-]?ups?|relapses?|attacks?|bother))\s+"
+    r"(?:at\s+all\s+|since\s+then\s+|since\s+|ever\s+since\s+)?(?:for\s+)?(?:about\s+|around\s+|over\s+|nearly\s+|"
+    r"almost\s+|the\s+(?:last|past)\s+|a\s+good\s+)?$"
+)
 _AFTER_BEFORE = re.compile(r"\bafter\s+(?:a\s+|about\s+|nearly\s+|almost\s+)?$")
 _AGAIN_AFTER_BEFORE = re.compile(r"\bagain\s+after\s+(?:about\s+|nearly\s+|almost\s+|over\s+)?$")
 # "takes 1-2 hours to loosen up": how long the stiffness lasts
@@ -225,7 +234,7 @@ _TO_LOOSEN_AFTER = re.compile(
     r"get\s+going|free\s+up|limber\s+up|settle|go\s+off)"
 )
 _ACTIVITY_BEFORE = re.compile(
-    r"\b(?:walk|stand|stood|sit|sat|driv|drove|run|ran|lie|lying|lay|bend|kneel|knelt|jog|cycl|hik|queu|"
+    r"\b(?:walk|stand|stood|sit|sat|driv|drove|run|ran|lie|lying|lay|bend|kneel|knelt|jog|cycl|hik|queu|spen[dt]|"
     r"garden|hoover|vacuum|clean)\w*\s+(?:\w+\s+)?(?:(?:for|about|around|over|after)\s+)?(?:about\s+|around\s+|"
     r"only\s+|up\s+to\s+|more\s+than\s+|over\s+|maybe\s+|roughly\s+|~\s*)?(?:the\s+)?$"
 )
@@ -247,13 +256,16 @@ _MONTH = (
 )
 _MONTHS.update({"chr": 11, "xma": 11})  # "since Christmas and it's March now"
 _SINCE_MONTH = re.compile(
-    r"\b(?:since|back\s+in|started\s+in|began\s+in|from|in|at\s+the\s+(?:end|start|beginning)\s+of)\s+"
+    r"(?:\b(?:since|back\s+in|started\s+in|began\s+in|from|in|at\s+the\s+(?:end|start|beginning)\s+of)\s+"
     r"(?:(?:like|about|around|roughly|early|late|mid|"
-    r"the\s+start\s+of|the\s+end\s+of)[\s-]+)*" + _MONTH
+    r"the\s+start\s+of|the\s+end\s+of)[\s-]+)*"
+    # a part of a month is a date on its own: "Pulled my back mid-September" (round 38)
+    r"|\b(?:early|mid|late)[\s-]+(?=" + _MONTH.replace("?P<month>", "?:") + r"))" + _MONTH
 )
 _NOW_MONTH = re.compile(
     r"\b(?:it'?s|it\s+is|now\s+it'?s|and\s+now)\s+(?:now\s+|already\s+)?"
-    r"(?:(?:mid|early|late|the\s+end\s+of|the\s+start\s+of)[\s-]+)?"
+    r"(?:(?:mid|early|late|the\s+end\s+of|the\s+start\s+of|"
+    r"the\s+(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+week\s+of)[\s-]+)?"
     + _MONTH.replace("may|", "")
     + r"(?!\s+\d)|\b"
     + _MONTH.replace("may|", "").replace("?P<month>", "?P<month_now>")
@@ -279,7 +291,7 @@ def _months_between(text: str) -> float | None:
 # pain began, counted back from today's date when the caller gives it (`read_values(today=...)`).
 _DAY = r"(?P<day>3[01]|[12]\d|[1-9])(?!\d)(?:st|nd|rd|th)?"
 _SINCE_DATE = re.compile(
-    r"\b(?:since|started\s+on|started\s+in|began\s+on|began\s+in)\s+(?:(?:the|about|around|roughly|like)\s+)*"
+    r"\b(?:since|started\s+on|started\s+in|began\s+on|began\s+in)\s+(?:(?:the|about|around|roughly|like|last)\s+)*"
     r"(?:"
     + _DAY
     + r"\s+(?:of\s+)?"
@@ -358,6 +370,8 @@ def _durations(text: str, pregnancy_at: frozenset[int] = frozenset(), own_accoun
         before_n = text[max(0, m.start("n") - 20) : m.start("n")]
         if _OFF_AFTER.match(text, m.end()) and _AFTER_BEFORE.search(before_n):
             continue  # "a hard session after three months off": a break from it, not this pain
+        if _WELL_BEFORE.search(text, max(0, m.start("n") - 50), m.start("n")):
+            continue  # "completely fine for 5 years", "no injecting for 6 years": the time well, not this pain
         if _AGAIN_AFTER_BEFORE.search(before_n):
             continue  # "took up golf again after 10 years": the time away, not this pain
         if after in ("ago", "back") and unit.startswith(("y", "decade")):
@@ -366,6 +380,8 @@ def _durations(text: str, pregnancy_at: frozenset[int] = frozenset(), own_accoun
             r"[\s-]*(?:or\s+(?:two|so|more|three)\s+)?later\b", text[m.end() : m.end() + 20]
         ):
             continue  # "still ok a year later?", "a minute or two later it eases": a time after something
+        if re.match(r"\s*since\s+(?:my|her|the)\s+last\b", text[m.end() : m.end() + 20]):
+            continue  # "it's 6 weeks since my last one" (a period): not this pain's length (round 38)
         if re.match(r"[\s-]*(?:before|earlier|previously)\b", text[m.end() : m.end() + 14]):
             continue  # "two year before I had kidney stone": when something else was
         if len(unit) == 1 and not re.search(r"\d\s*[hdwy]\b", m.group(0)):

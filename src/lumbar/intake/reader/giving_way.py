@@ -160,7 +160,7 @@ def _passing_dizziness(mention: Mention) -> bool:
 
 # With any of these, dizziness or a collapse is never explained away: it may be bleeding or the heart
 _ALARMING = frozenset({"sudden_severe_pain", "tearing_pain", "abdominal_pain", "chest_pain", "clammy_pale",
-                       "breathlessness", "pulsating_abdomen", "flank_pain", "known_aneurysm",
+                       "breathlessness", "pain_on_breathing", "pulsating_abdomen", "flank_pain", "known_aneurysm",
                        # early pregnancy: dizziness may be bleeding from an ectopic pregnancy (round 37)
                        "positive_pregnancy_test", "vaginal_bleeding"})  # fmt: skip
 

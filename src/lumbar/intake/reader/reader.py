@@ -28,6 +28,8 @@ from lumbar.intake.model import Findings, Observation, Status
 from lumbar.intake.reader._family import OTHER_PERSON_AGED, RELATIVES
 from lumbar.intake.reader._owner import MY_BACK, own_account, someone_elses
 from lumbar.intake.reader._text import MAX_CHARS, chunks, normalise
+from lumbar.intake.reader.body_mass import FINDING as BODY_MASS_FINDING
+from lumbar.intake.reader.body_mass import excess_weight_observation
 from lumbar.intake.reader.both_legs import FINDING as BOTH_LEGS
 from lumbar.intake.reader.both_legs import WALKING_FINDING, new_on_walking, not_both_legs_red_flag
 from lumbar.intake.reader.context_rules import (
@@ -433,6 +435,10 @@ def read(text: str, *, kb: KnowledgeBase, today: date | None = None) -> Reading:
     overdose = overdose_observation(prepared, text)
     if overdose is not None:
         _keep(best, overdose)
+    if BODY_MASS_FINDING in kb.findings:
+        heavy = excess_weight_observation(prepared, text)
+        if heavy is not None:
+            _keep(best, heavy)
     derived = progressive_weakness(list(best.values()), prepared, text)
     if derived is not None:
         _keep(best, derived)
