@@ -2198,3 +2198,68 @@ def test_a_date_said_as_part_of_a_month_or_last_month_name_dates_the_pain() -> N
 )  # fmt: skip
 def test_excess_weight_from_a_height_and_a_weight(text: str, expected: Status | None) -> None:
     assert read(text, kb=KB).findings.status("overweight") is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "expected"),
+    [
+        # an abruption's words; a postpartum infection's
+        ("33 weeks pregnant. Just noticed dark red blood in my knickers", "vaginal_bleeding", Status.PRESENT),
+        ("baby has been much quieter than normal today", "reduced_fetal_movements", Status.PRESENT),
+        ("she's burning up, her heart is racing and she's not making much sense", "confusion", Status.PRESENT),
+        ("Gave birth 8 days ago. The bleeding has started to smell bad.", "abnormal_vaginal_discharge",
+         Status.PRESENT),
+        # a calf clot, and the journeys and medicines that make a clot likelier
+        ("Now my left calf is swollen, red, hot and sore to squeeze.", "calf_swelling", Status.PRESENT),
+        ("Calves soft and non-tender, no SOB.", "calf_swelling", Status.ABSENT),
+        ("No leg pain, bladder normal.", "calf_swelling", None),
+        ("Flew back from Thailand 4 days ago, back hurts when I breathe in", "long_journey", Status.PRESENT),
+        ("39 F, on the pill.", "oestrogen_medicine", Status.PRESENT),
+        # "bringing up green stuff" with a cough is phlegm; constant pain said after the pain
+        ("cough bringing up green stuff, a sharp catch in my back when I breathe in", "bowel_blocked", None),
+        ("For the past 3 weeks I've had back pain that's constant, doesn't ease with anything and wakes me at "
+         "night.", "night_pain", Status.PRESENT),
+        ("For the past 3 weeks I've had back pain that's constant, doesn't ease with anything", "constant_pain",
+         Status.PRESENT),
+        # period pain and endometriosis said plainly; sleep lost to a divorce
+        ("every period I get cramps and a dull ache across my lower back", "pelvic_pain", Status.PRESENT),
+        ("Ever since I was a teen my periods have been awful", "pelvic_pain", Status.PRESENT),
+        ("going through a messy divorce, not sleeping well", "night_pain", Status.UNCERTAIN),
+        ("I'm stiff for well over an hour every morning", "morning_stiffness", Status.PRESENT),
+        ("rounded my back on the last rep", "poor_form", Status.PRESENT),
+        ("paralysed with pain but I can walk round the flat", "cannot_move", Status.PRESENT),  # present wins
+    ],
+)  # fmt: skip
+def test_wordings_from_the_thirty_ninth_round(text: str, finding: str, expected: Status | None) -> None:
+    assert read(text, kb=KB).findings.status(finding) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("Female 31. Since my pregnancy 2 years ago I've had lower back and buttock pain.", 730.0),
+        ("Had a Mirena coil fitted 3 months ago, no problems. Back went at Pilates yesterday.", 1.0),
+        ("3 months sober. Did 15k in the heat on Sunday and my back is cramping.", None),
+        ("29 M. Pulled a deadlift, back locked up. Trained 5x/week for 6 years.", None),
+        ("Baby is 4 months and my back has been aching since yesterday", 1.0),
+        ("T12 complete (15 yrs), back pain for 3 days", 3.0),
+    ],
+)  # fmt: skip
+def test_durations_from_the_thirty_ninth_round(text: str, days: float | None) -> None:
+    assert read(text, kb=KB).findings.values.duration_days == days
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "expected"),
+    [
+        ("boiling hot at the festival, back aches from the tent", "fever", None),
+        ("I'm boiling hot and shivery, back pain", "fever", Status.PRESENT),
+        ("Got rear-ended at the lights yesterday, back stiff today 35M", "major_trauma", None),
+        ("Got rear-ended at the lights yesterday, back stiff today 35M", "minor_trauma", Status.PRESENT),
+        ("Rear-ended at speed on the motorway yesterday", "major_trauma", Status.PRESENT),
+    ],
+)  # fmt: skip
+def test_weather_and_low_speed_shunts_are_not_fevers_or_major_injuries(
+    text: str, finding: str, expected: Status | None
+) -> None:
+    assert read(text, kb=KB).findings.status(finding) is expected

@@ -651,7 +651,8 @@ def _said_as_chosen(chosen: re.Pattern[str], sentence: str) -> bool:
 # "with": here a cause anywhere in the sentence counts, so everyday words ("work", "kids", "new") are out.
 _SLEEP_THIEF = re.compile(
     r"\b(?:stress(?:ed|ful)?|worr(?:y|ied|ying)|anxi(?:ety|ous)|deadlines?|exams?|newborn|new\s+baby|the\s+baby|"
-    r"twins|toddler|night\s*shifts?|shift\s+work|insomnia|menopause|grief|noise|jet\s*lag|caffeine)\b",
+    r"twins|toddler|night\s*shifts?|shift\s+work|insomnia|menopause|grief|noise|jet\s*lag|caffeine|"
+    r"divorce|separation|break\s*-?up|bereave\w*|debts?)\b",  # "a messy divorce, not sleeping well" (round 39)
     re.IGNORECASE,
 )
 _PAIN = r"(?:pain|ache|aching|hurts?|hurting|sore|back|spasms?|agony|throbbing)"

@@ -161,7 +161,9 @@ _OTHER_THING_BEFORE = re.compile(
     r"osteoporosis|arthritis|spondylitis|spondyloarthritis|axspa|cancer|asthma|copd|waiting\s+list|wait\s+list|"
     r"remission|crohn'?s|colitis|psoriasis|(?:post[\s-]*)?menopaus\w*|"
     r"ms|multiple\s+sclerosis|parkinson'?s|epilepsy|neuropathy|paraplegic|paraplegia|tetraplegic|wheelchair|"
-    r"polio|stroke|scoliosis|catheter|"
+    r"polio|stroke|scoliosis|catheter|coil|mirena|iud|ius|implant|fitted|inserted|"
+    # a spinal cord injury's level: "T12 complete (15 yrs)" (round 36)
+    r"[ct]\d{1,2}\s+(?:complete|incomplete)|sci|spinal\s+cord\s+injury|"
     r"waitlist|appointment|referral|done\s+(?:that|this|it)|"
     # a weight gained or lost: "put on about 15 kg over the last few years"
     r"kgs?|kilos?|lbs?|pounds|stones?)\b"
@@ -173,8 +175,8 @@ _OTHER_THING_BEFORE = re.compile(
 # Years of a sport or training: "been lifting about two years", "I've been running for 10 years" (a pain's
 # years are had or suffered: "had back pain for 2 years")
 _SPORT_YEARS_BEFORE = re.compile(
-    r"\b(?:been|i'?ve\s+been|have\s+been)\s+(?:lifting|powerlifting|weightlifting|training|running|climbing|cycling|"
-    r"swimming|boxing|dancing|rowing|playing\s+\w+|doing\s+\w+)\b[^.,;!?]{0,20}$"
+    r"\b(?:(?:been|i'?ve\s+been|have\s+been)\s+(?:lifting|powerlifting|weightlifting|training|running|climbing|cycling|"
+    r"swimming|boxing|dancing|rowing|playing\s+\w+|doing\s+\w+)|trained|lifted|played|competed|raced)\b[^.,;!?]{0,20}$"
 )
 
 # Years of a job: "builder for 30yrs", "worked as a nurse for 20 years", "been a postie 15 years" (round 33)
@@ -219,6 +221,17 @@ _STIFF_BEFORE = re.compile(r"\bstiff\w*\b[^.;!?\d]{0,30}(?:\d+\s*(?:-|to)\s*)?$"
 _OFF_AFTER = re.compile(r"\s*off\b(?!\s+(?:and\s+on|work|sick))")
 # A time of being well or of keeping off something: "completely fine for 5 years", "no injecting for 6 years",
 # "pain free for about 2 years" (round 38): the time before this pain, not its length
+# "Since my pregnancy 2 years ago I've had ...": the years since then are this trouble's (round 39)
+_SINCE_BEFORE = re.compile(r"\bsince\b[^.,;:!?\n]{0,40}$")
+# ... or said after it: "3 months sober" (round 39)
+_WELL_AFTER = re.compile(
+    r"\s*(?:sober|clean|dry|off\s+(?:the\s+)?(?:drink|booze|drugs|gear)|smoke[\s-]?free|drug[\s-]?free)\b"
+)
+# A baby's or child's age said without "old": "Baby is 4 months" (round 37)
+_CHILD_AGE_BEFORE = re.compile(
+    r"\b(?:baby|son|daughter|little\s+one|newborn|toddler|twins|grandson|granddaughter|lo)(?:'s|\s+is|\s+was|"
+    r"\s+turned|\s+turns|\s+just\s+turned)\s+(?:now\s+|only\s+|just\s+|nearly\s+|almost\s+)?$"
+)
 _WELL_BEFORE = re.compile(
     r"\b(?:fine|well|ok|okay|good|great|pain[\s-]?free|symptom[\s-]?free|flare[\s-]?free|trouble[\s-]?free|clean|"
     r"sober|abstinent|clear|in\s+remission|no\s+(?:injecting|using|drugs|drink|drinking|alcohol|smoking|problems?|"
@@ -370,12 +383,17 @@ def _durations(text: str, pregnancy_at: frozenset[int] = frozenset(), own_accoun
         before_n = text[max(0, m.start("n") - 20) : m.start("n")]
         if _OFF_AFTER.match(text, m.end()) and _AFTER_BEFORE.search(before_n):
             continue  # "a hard session after three months off": a break from it, not this pain
+        if _CHILD_AGE_BEFORE.search(text, max(0, m.start("n") - 30), m.start("n")):
+            continue  # "Baby is 4 months": the baby's age
+        if _WELL_AFTER.match(text, m.end()):
+            continue  # "3 months sober": the time off drink or drugs, not this pain
         if _WELL_BEFORE.search(text, max(0, m.start("n") - 50), m.start("n")):
             continue  # "completely fine for 5 years", "no injecting for 6 years": the time well, not this pain
         if _AGAIN_AFTER_BEFORE.search(before_n):
             continue  # "took up golf again after 10 years": the time away, not this pain
-        if after in ("ago", "back") and unit.startswith(("y", "decade")):
-            continue  # "five years ago" is usually a past event, not this episode
+        since_then = after in ("ago", "back") and bool(_SINCE_BEFORE.search(text, max(0, m.start() - 40), m.start()))
+        if after in ("ago", "back") and unit.startswith(("y", "decade")) and not since_then:
+            continue  # "five years ago" is usually a past event, not this episode ("since ... 2 years ago" is)
         if unit.startswith(("y", "min", "h")) and re.match(
             r"[\s-]*(?:or\s+(?:two|so|more|three)\s+)?later\b", text[m.end() : m.end() + 20]
         ):
@@ -395,7 +413,7 @@ def _durations(text: str, pregnancy_at: frozenset[int] = frozenset(), own_accoun
         if _AVOID_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue  # "avoid heavy lifts 1-2 wks": advice for the weeks to come, not this pain's length
         in_the_last = re.match(r"\s*(?:the\s+)?(?:last|past)\b", m.group(0)) and re.search(r"\bin\s*$", before)
-        if _NOT_EPISODE_BEFORE.search(before) and not in_the_last:
+        if _NOT_EPISODE_BEFORE.search(before) and not in_the_last and not since_then:
             continue  # "twice a day", "in 2 weeks", "once a year", "I'm 45 years"
         if _PLANNED_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue  # "fit note for 1 wk", "naproxen max 5 days" (round 35): the plan, not this pain
