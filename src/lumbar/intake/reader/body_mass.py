@@ -1,7 +1,7 @@
 """Excess weight from a height and a weight said together: "5'4" and about 16 stone", "1.63m, 102kg".
 
 The body mass index is the weight in kilograms over the square of the height in metres. A BMI of 30 or
-more is obesity (WHO; NICE CG189 1.2.8), read as `overweight` present, the finding behind the excess
+more is obesity in the WHO classification, read as `overweight` present, the finding behind the excess
 weight factor (seeds 001 and 002). Below 30 nothing is read: an overweight BMI of 25 to 30 is common and
 the seeds' "excess weight" is the clear case. The two must be in one sentence, close together, and the
 weight must be the person's: not a change ("lost 9 kg", "put on 2 stone"), not a thing carried ("a 25kg
