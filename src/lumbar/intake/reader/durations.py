@@ -219,25 +219,26 @@ _CHAIR_BEFORE = re.compile(r"\bchair\b(?:(?!\s(?:and|but)\s)[^.,;!?]){0,25}$")
 _STIFF_BEFORE = re.compile(r"\bstiff\w*\b[^.;!?\d]{0,30}(?:\d+\s*(?:-|to)\s*)?$")  # "stiff ... for 10-15 mins"
 # A time away: "after three months off" (not "off work", "off and on"), "again after 10 years".
 _OFF_AFTER = re.compile(r"\s*off\b(?!\s+(?:and\s+on|work|sick))")
-# A time of being well or of keeping off something: "completely fine for 5 years", "no injecting for 6 years",
-# "pain free for about 2 years" (round 38): the time before this pain, not its length
 # "Since my pregnancy 2 years ago I've had ...": the years since then are this trouble's (round 39)
 _SINCE_BEFORE = re.compile(r"\bsince\b[^.,;:!?\n]{0,40}$")
-# ... or said after it: "3 months sober" (round 39)
-_WELL_AFTER = re.compile(
-    r"\s*(?:sober|clean|dry|off\s+(?:the\s+)?(?:drink|booze|drugs|gear)|smoke[\s-]?free|drug[\s-]?free)\b"
-)
 # A baby's or child's age said without "old": "Baby is 4 months" (round 37)
 _CHILD_AGE_BEFORE = re.compile(
     r"\b(?:baby|son|daughter|little\s+one|newborn|toddler|twins|grandson|granddaughter|lo)(?:'s|\s+is|\s+was|"
     r"\s+turned|\s+turns|\s+just\s+turned)\s+(?:now\s+|only\s+|just\s+|nearly\s+|almost\s+)?$"
 )
+# A time of being well or of keeping off something, said straight before it: "completely fine for 5 years",
+# "no injecting for 6 years", "pain free for about 2 years" (round 38): the time before this pain, not its
+# length ("clean", "sober", "well" and "remission" are `_OTHER_THING_BEFORE`'s, which reaches further back)
 _WELL_BEFORE = re.compile(
-    r"\b(?:fine|well|ok|okay|good|great|pain[\s-]?free|symptom[\s-]?free|flare[\s-]?free|trouble[\s-]?free|clean|"
-    r"sober|abstinent|clear|in\s+remission|no\s+(?:injecting|using|drugs|drink|drinking|alcohol|smoking|problems?|"
+    r"\b(?:fine|ok|okay|good|great|pain[\s-]?free|symptom[\s-]?free|flare[\s-]?free|trouble[\s-]?free|"
+    r"abstinent|clear|no\s+(?:injecting|using|drugs|drink|drinking|alcohol|smoking|problems?|"
     r"trouble|issues?|pain|symptoms|episodes?|flares?|flare[\s-]?ups?|relapses?|attacks?|bother))\s+"
     r"(?:at\s+all\s+|since\s+then\s+|since\s+|ever\s+since\s+)?(?:for\s+)?(?:about\s+|around\s+|over\s+|nearly\s+|"
     r"almost\s+|the\s+(?:last|past)\s+|a\s+good\s+)?$"
+)
+# ... or said after it: "3 months sober" (round 39)
+_WELL_AFTER = re.compile(
+    r"\s*(?:sober|clean|dry|off\s+(?:the\s+)?(?:drink|booze|drugs|gear)|smoke[\s-]?free|drug[\s-]?free)\b"
 )
 _AFTER_BEFORE = re.compile(r"\bafter\s+(?:a\s+|about\s+|nearly\s+|almost\s+)?$")
 _AGAIN_AFTER_BEFORE = re.compile(r"\bagain\s+after\s+(?:about\s+|nearly\s+|almost\s+|over\s+)?$")
