@@ -2263,3 +2263,81 @@ def test_weather_and_low_speed_shunts_are_not_fevers_or_major_injuries(
     text: str, finding: str, expected: Status | None
 ) -> None:
     assert read(text, kb=KB).findings.status(finding) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "expected"),
+    [
+        # numb "there" after the saddle area is named, even in a question
+        ("I read you should worry about numbness in the saddle area, does that mean between the legs? Because it "
+         "does feel a bit numb there since this morning.", "saddle_numbness", Status.PRESENT),
+        ("sore between my legs from cycling. What if it goes numb there?", "saddle_numbness", Status.UNCERTAIN),
+        ("Pain down my left leg to the foot, it's numb there too.", "saddle_numbness", None),
+        ("Pain down my left leg to the foot, it's numb there too.", "leg_numbness", Status.PRESENT),
+        # a medicine after a comma is not an item of the list before it
+        ("No fever, on warfarin for AF.", "anticoagulant_use", Status.PRESENT),
+        ("No leg swelling, on the pill.", "oestrogen_medicine", Status.PRESENT),
+        ("No weight loss, taking apixaban", "anticoagulant_use", Status.PRESENT),
+        ("Not on warfarin, steroids or the pill.", "steroid_use", Status.ABSENT),
+        # a fast heart, in words and in numbers
+        ("Now temp 39.2, shivering fits, heart racing at 125", "racing_heart", Status.PRESENT),
+        ("T 38.0C (febrile), HR 104, RR 18.", "racing_heart", Status.PRESENT),
+        ("pulse 72, no fever", "racing_heart", Status.ABSENT),
+        ("I get palpitations now and then", "racing_heart", None),
+        # a ripping pain read beside the place it is in, but not the "than a tearing feeling" it is denied by
+        ("got a sudden ripping pain in my upper back", "tearing_pain", Status.PRESENT),
+        ("got a sudden ripping pain in my upper back", "thoracic_pain", Status.PRESENT),
+        ("It's more of a cramp than a tearing feeling", "tearing_pain", Status.ABSENT),
+        # injecting said with "did"; a tender spot said with "if you press it"
+        ("on a methadone script. I did inject a few times last month", "iv_drug_use", Status.PRESENT),
+        ("I do inject insulin twice a day", "iv_drug_use", Status.ABSENT),
+        ("Back getting worse for 2 weeks, sore to touch right over the spine.", "spinal_tenderness", Status.PRESENT),
+        ("pain in one spot in my low back very tender if you press it", "spinal_tenderness", Status.PRESENT),
+        ("much worse when he coughs or strains on the toilet", "cough_sneeze_worse", Status.PRESENT),
+        # a bruised tailbone from landing on the bottom is not a bruise over the spine
+        ("Slipped on the icy steps and landed on my bum. Tailbone is bruised.", "back_contusion", None),
+        # a pregnancy that is over, and the weeks of the one now
+        ("Had pins and needles in my leg when I was pregnant but that went ages ago.", "pregnancy", Status.UNCERTAIN),
+        ("Had pins and needles in my leg when I was pregnant but that went ages ago.", "leg_numbness",
+         Status.UNCERTAIN),
+        ("Had sciatica in my first pregnancy, now my back went lifting.", "pregnancy", Status.UNCERTAIN),
+        ("In my first pregnancy I had a kidney infection. Now 20 weeks, peeing normally.", "pregnancy",
+         Status.PRESENT),
+        ("I'm 30 weeks pregnant. Had sciatica years ago.", "pregnancy", Status.PRESENT),
+        # tingling that "went and hasn't come back", not feeling that "hasn't come back"
+        ("Had some tingling in my foot a few months back but it went and hasn't come back.", "leg_numbness",
+         Status.UNCERTAIN),
+        ("Lost feeling in my foot 3 weeks ago and the feeling hasn't come back.", "leg_numbness", Status.PRESENT),
+        # what a physio said last year of a state that is so now
+        ("Physio last year said I have a weak core", "weak_core", Status.PRESENT),
+        ("GP said last year I had sciatica, it went.", "sciatica", Status.UNCERTAIN),
+        # a foot drop whose course is the next sentence's first words
+        ("My left foot started slapping on the floor. Each day it's worse, today I can't lift my toes at all.",
+         "weakness_progressive", Status.PRESENT),
+        ("My left foot slaps when I walk. It's getting worse.", "weakness_progressive", Status.PRESENT),
+        ("My foot is dragging. The pain is getting worse.", "weakness_progressive", None),
+        # still sore, yet better, is not "no improvement"
+        ("Day 3, it still hurts but it's much better than yesterday.", "no_improvement", Status.UNCERTAIN),
+        ("Day 4, it still hurts as much as on day 1 although the stiffness is getting better.", "no_improvement",
+         Status.PRESENT),
+        ("Day 4 and it still hurts.", "no_improvement", Status.PRESENT),
+        # a mother's account of her daughter that says "I noticed ... her back"
+        ("My daughter is 13 and her back aches after carrying her school bag. I noticed one side of her back "
+         "sticks up more than the other.", "trigger_lifting", Status.PRESENT),
+    ],
+)  # fmt: skip
+def test_wordings_from_the_fortieth_round(text: str, finding: str, expected: Status | None) -> None:
+    assert read(text, kb=KB).findings.status(finding) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("Car accident 2 years ago, X-ray was fine. Ever since, the lower back goes into spasm.", 730.0),
+        ("Had a slipped disc 10 years ago, been fine ever since. Tweaked my back lifting yesterday.", 1.0),
+        ("MRI two years ago was clear. Since then a couple of ordinary spasms.", None),
+        ("Had some tingling in my foot a few months back but it went. Back sore since Monday.", None),
+    ],
+)  # fmt: skip
+def test_durations_from_the_fortieth_round(text: str, days: float | None) -> None:
+    assert read(text, kb=KB).findings.values.duration_days == days

@@ -77,11 +77,17 @@ def _is_item(tokens: Iterable[Any], covered: set[int]) -> bool:
 
 # A state said after the thing, as a note says it: "no tightenings, FM reduced since" (round 33)
 _STATE_AFTER = frozenset({"reduced", "decreased", "increased", "worse", "worsening", "positive", "present", "noted"})
+# A medicine said after a comma is a statement of its own, not an item of the list before it: "No leg swelling,
+# on the pill", "No fever, on warfarin for AF" ("not on warfarin, steroids or the pill" still negates the list).
+_TAKING = frozenset({"on", "taking", "takes", "using", "uses"})
 
 
 def clause_like(span: Any) -> bool:
-    """Does a matched finding read as a statement ("legs are weak", "FM reduced") rather than a noun phrase?"""
-    return any(t.lower_ in _STATEMENT_WORDS for t in span) or any(t.lower_ in _STATE_AFTER for t in span[1:])
+    """Does a matched finding read as a statement ("legs are weak", "FM reduced", "..., on warfarin") rather
+    than a noun phrase?"""
+    if any(t.lower_ in _STATEMENT_WORDS for t in span) or any(t.lower_ in _STATE_AFTER for t in span[1:]):
+        return True
+    return span[0].lower_ in _TAKING and span.start > 0 and span.doc[span.start - 1].text == ","
 
 
 def is_list_gap(doc: Any, start: int, end: int) -> bool:

@@ -481,7 +481,7 @@ ALL_CLEAR = "was clear"
 LONG_PAST = frozenset({"years ago", "months ago", "weeks ago", "long ago", "last year", "in 2015", "back in may",
                        "as a child",
                        "when i was 13", "used to", "in my first pregnancy", "after my last baby",
-                       "with my last baby"})  # fmt: skip
+                       "with my last baby", "when i was pregnant"})  # fmt: skip
 
 
 def _historical() -> list[Any]:
@@ -569,6 +569,9 @@ def _historical() -> list[Any]:
         # "operated on when I was 13": an age the person was, so long past
         _rule("when i was 13", HISTORICAL, bi, [_words("when"), _words("i"), _words("was"),
                                                 {"LOWER": {"REGEX": r"^\d{1,2}$"}}], max_scope=8),
+        # "pins and needles when I was pregnant" (round 40): a pregnancy that is over, and what came with it
+        _rule("when i was pregnant", HISTORICAL, bi, [_words("when", "while", "whilst"), _words("i", "she"),
+                                                      _words("was")], max_scope=8, followed_by={"pregnant"}),
         _rule("gone now", HISTORICAL, bw, [_words("gone", "resolved", "settled", "cleared", "better", "fine", "ok"),
                                            _words("now", "since")], max_scope=6),
         _rule("went away", HISTORICAL, bw, [_words("went", "gone", "cleared", "settled"),

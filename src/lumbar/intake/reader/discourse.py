@@ -98,6 +98,10 @@ _RESOLVED = re.compile(
     # "the tingle went after stretching": the symptom named, then "went"
     r"|(?:(?<=tingle\s)|(?<=tingling\s)|(?<=numbness\s))went\s+(?=(?:after|within|once|by|as\s+soon\s+as|when)\b)"
     r"|\b(?:it|they|that|which)\s+went\s+(?:completely|totally|fully|in\s+the\s+end)\b"  # "and it went completely"
+    # "but that went ages ago" (round 40)
+    r"|\b(?:it|they|that|which)\s+went\s+(?:ages|years|months|weeks|long|a\s+long\s+time)\s+ago\b"
+    # "but it went and hasn't come back" (round 40); not "the feeling hasn't come back", which is still numb
+    r"|\b(?:it|they|that|which)\s+went(?:\s+away)?\s+and\s+(?:has\s*n'?t|has\s+not|hasnt|never|not)\s+(?:come|came)\s+back\b"
     # "that all went back to normal"
     r"|\b(?:went|gone|got|come|came|returned|is|are|was|were|been|all)\s+back\s+to\s+normal\b"
     r"|\b(?:feeling|sensation|it)\s+(?:all\s+)?came\s+back\s+(?=(?:within|after|once|when|as\s+soon\s+as|in)\b)",

@@ -142,7 +142,10 @@ _NOT_EPISODE_BEFORE = re.compile(
     r"\b(?:father|mother|dad|mum|mom|wife|husband|son|daughter|grand\w*|brother|sister|partner)\s+(?:is|was)|"
     # a stretch of life, not of pain: "rough few months", "a hectic couple of weeks at work"
     r"\b(?:rough|tough|busy|stressful|hectic|crazy|awful|horrible|difficult|manic|mad|full\s+on)(?:\s+(?:few|couple\s+of))?|"
-    r"\d(?<!/10)(?<!/ 10)(?<!out of 10))\s*$"
+    # a rate: "on my feet 10 hours a day", "2 litres a day" (round 40)
+    r"\b(?:hours?|hrs?|minutes?|mins?|litres?|liters?|pints?|cups?|units?|miles?|km)|"
+    # a number just before ("2 x 10 days"), but not a spinal level ("pain over L2 for 10 days", round 40)
+    r"(?<![A-Za-z])\d(?<!/10)(?<!/ 10)(?<!out of 10))\s*$"
 )
 
 
@@ -221,6 +224,23 @@ _STIFF_BEFORE = re.compile(r"\bstiff\w*\b[^.;!?\d]{0,30}(?:\d+\s*(?:-|to)\s*)?$"
 _OFF_AFTER = re.compile(r"\s*off\b(?!\s+(?:and\s+on|work|sick))")
 # "Since my pregnancy 2 years ago I've had ...": the years since then are this trouble's (round 39)
 _SINCE_BEFORE = re.compile(r"\bsince\b[^.,;:!?\n]{0,40}$")
+# ... or "ever since" said after it: "Car accident 2 years ago, ... Ever since, the lower back goes into spasm"
+# (round 40): the trouble has lasted from then. Not "since then a couple of ordinary spasms" (episodes since),
+# nor "ever since my last baby" (another time)
+# ... not "been fine ever since"
+_EVER_SINCE_AFTER = re.compile(r"[^\n]{0,100}?\b(?P<since>ever\s+since)\b(?!\s+(?:my|her|his|the|i|she|he|then)\b)")
+_WELL_SINCE = re.compile(
+    r"\b(?:fine|ok|okay|well|good|great|better|normal|clear|free|nothing|no\s+(?:problems?|trouble|issues?|pain))"
+    r"(?:\s+\w+){0,2}\s*,?\s*$"
+)
+
+
+def _ever_since_after(text: str, end: int) -> bool:
+    """Is the time followed by "ever since" of the trouble (not "been fine ever since")?"""
+    m = _EVER_SINCE_AFTER.match(text, end)
+    return m is not None and _WELL_SINCE.search(text, max(end, m.start("since") - 30), m.start("since")) is None
+
+
 # A baby's or child's age said without "old": "Baby is 4 months" (round 37)
 _CHILD_AGE_BEFORE = re.compile(
     r"\b(?:baby|son|daughter|little\s+one|newborn|toddler|twins|grandson|granddaughter|lo)(?:'s|\s+is|\s+was|"
@@ -239,6 +259,13 @@ _WELL_BEFORE = re.compile(
 # ... or said after it: "3 months sober" (round 39)
 _WELL_AFTER = re.compile(
     r"\s*(?:sober|clean|dry|off\s+(?:the\s+)?(?:drink|booze|drugs|gear)|smoke[\s-]?free|drug[\s-]?free)\b"
+)
+# ... and a time ago of something said straight after to have gone: "tingling in my foot a few months back but
+# it went and hasn't come back" (round 40) dates that, not this pain
+_GONE_AFTER = re.compile(
+    r"[^.!?;]{0,24}?\b(?:but|and)\s+(?:it|that|they|this|the\s+\w+)\s+(?:went|(?:'s|is|has|had|was)\s+gone|"
+    r"cleared|settled|passed|resolved|got\s+better|wore\s+off)\b",
+    re.IGNORECASE,
 )
 _AFTER_BEFORE = re.compile(r"\bafter\s+(?:a\s+|about\s+|nearly\s+|almost\s+)?$")
 _AGAIN_AFTER_BEFORE = re.compile(r"\bagain\s+after\s+(?:about\s+|nearly\s+|almost\s+|over\s+)?$")
@@ -386,13 +413,19 @@ def _durations(text: str, pregnancy_at: frozenset[int] = frozenset(), own_accoun
             continue  # "a hard session after three months off": a break from it, not this pain
         if _CHILD_AGE_BEFORE.search(text, max(0, m.start("n") - 30), m.start("n")):
             continue  # "Baby is 4 months": the baby's age
+        if re.match(r"\s*(?:a|an|per|each|every|/)\s*(?:day|night|week|shift|month)\b", text[m.end() : m.end() + 14]):
+            continue  # "on my feet 10 hours a day", "3 days a week": a rate, not this pain's length (round 40)
+        if after in ("ago", "back") and _GONE_AFTER.match(text, m.end()):
+            continue  # "tingling a few months back but it went": when something now gone was
         if _WELL_AFTER.match(text, m.end()):
             continue  # "3 months sober": the time off drink or drugs, not this pain
         if _WELL_BEFORE.search(text, max(0, m.start("n") - 50), m.start("n")):
             continue  # "completely fine for 5 years", "no injecting for 6 years": the time well, not this pain
         if _AGAIN_AFTER_BEFORE.search(before_n):
             continue  # "took up golf again after 10 years": the time away, not this pain
-        since_then = after in ("ago", "back") and bool(_SINCE_BEFORE.search(text, max(0, m.start() - 40), m.start()))
+        since_then = after in ("ago", "back") and bool(
+            _SINCE_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _ever_since_after(text, m.end())
+        )
         if after in ("ago", "back") and unit.startswith(("y", "decade")) and not since_then:
             continue  # "five years ago" is usually a past event, not this episode ("since ... 2 years ago" is)
         if unit.startswith(("y", "min", "h")) and re.match(

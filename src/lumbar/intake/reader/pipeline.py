@@ -85,8 +85,14 @@ def _defer_nltk() -> None:
 def _keep_longest(spans: list[Any]) -> list[Any]:
     """Of overlapping matches keep the longest; keep ties of the same extent (one phrase can name two
     findings, "bladder or bowel problems"), and one span per finding and extent. Markers (which leg)
-    are kept beside the others: they neither win nor lose words."""
+    are kept beside the others: they neither win nor lose words, except to a longer match of their own
+    finding ("than a tearing feeling", a normal statement, over its "tearing feeling")."""
     markers = {(s.start, s.end, s.label_): s for s in spans if getattr(s._, MARKER_ATTR)}
+    markers = {
+        key: s
+        for key, s in markers.items()
+        if not any(k[2] == key[2] and k[0] <= key[0] and key[1] <= k[1] and k != key for k in markers)
+    }
     others = [s for s in spans if not getattr(s._, MARKER_ATTR)]
     kept = {
         (s.start, s.end, s.label_): s for s in reversed(longest_first(others, lambda s: (s.start, s.end), lambda s: 0))

@@ -61,7 +61,10 @@ from lumbar.intake.reader.lexicon import NORMAL_ATTR
 from lumbar.intake.reader.pipeline import pipeline
 from lumbar.intake.reader.pressure import apply_pressure
 from lumbar.intake.reader.side_effects import apply_side_effects
+from lumbar.intake.reader.still_sore import FINDING as NO_IMPROVEMENT
+from lumbar.intake.reader.still_sore import still_sore_but_better
 from lumbar.intake.reader.temperature import FEVER_C, readings, todays_reading
+from lumbar.intake.reader.there import apply_there
 from lumbar.intake.reader.values import read_values
 from lumbar.intake.reading import Reading
 from lumbar.knowledge.models import Finding, FindingKind, KnowledgeBase
@@ -154,7 +157,8 @@ _OWN_BACK = re.compile(
     MY_BACK  # "my back", "my neck and lower back", but not "my back is fine"
     # "I ... back", but not a back support or going back: "she asked me to find out whether a back support
     # belt would help" is not the writer's back
-    + r"|\b(?:i|i've|i'm|ive|im|me)\b[^.!?\n]{0,30}\bback\b"
+    # (with no one else's pronoun between: "I noticed one side of her back sticks up" is hers, round 40)
+    + r"|\b(?:i|i've|i'm|ive|im|me)\b(?:(?!\b(?:he|she|him|his|her|hers|their|he's|she's)\b)[^.!?\n]){0,30}\bback\b"
     r"(?!\s*(?:supports?|belts?|braces?|packs?|door|garden|yard|seat|home|then|later|soon|to|into|and\s+forth)\b)"
     r"|(?<!of\s)\bmine\b"  # "my mum died of bone cancer ... mine started after squash" (not "a pupil of mine")
     # "I've had pain", but not "one spot ... tender when I press it, and it hurts": no one else's pronoun
@@ -242,11 +246,33 @@ def _status(span: Any, finding: Finding, carer: bool = False, own: bool = False)
         categories.discard(NEGATED)  # "had bowel cancer 2 yrs ago (all clear at last check)": had it (round 37)
     if NEGATED in categories or negation_just_before(span):
         return Status.ABSENT
-    if HISTORICAL in categories and kind is not FindingKind.HISTORY:
+    told = kind is FindingKind.TRIGGER and _told_it_is_so(span)  # a lasting state behind the spasm, said to be so
+    if HISTORICAL in categories and kind is not FindingKind.HISTORY and not told:
         return Status.UNCERTAIN
     if finding.recent and any(m.category == HISTORICAL and m.rule.literal in LONG_PAST for m in span._.modifiers):
         return Status.UNCERTAIN
     return Status.PRESENT
+
+
+# "Physio last year said I have a weak core": the time is when it was said, and it is said to be so now
+_TOLD_NOW = re.compile(
+    r"\b(?:said|says|told\s+me|tells\s+me|told\s+us|found|diagnosed)\s+(?:that\s+)?(?:i|my|he|she|his|her)\s+"
+    r"(?:\w+\s+){0,2}?(?:have|has|am|is|are)\b|\b(?:said|says|told\s+me|found)\s+(?:that\s+)?(?:i'm|i've|it's|he's|she's)\s",
+    re.IGNORECASE,
+)
+
+
+def _told_it_is_so(span: Any) -> bool:
+    """Is every historical modifier of this mention the time something was said, in the present tense, before
+    it ("last year said I have a weak core")? Read only for the factors behind a spasm (`FindingKind.TRIGGER`):
+    a red flag said to be so last year is still asked about."""
+    doc = span.doc
+    historical = [m for m in span._.modifiers if m.category == HISTORICAL]
+    return all(
+        m.modifier_span[1] <= span.start
+        and _TOLD_NOW.search(doc.text, doc[m.modifier_span[1] - 1].idx, span.start_char) is not None
+        for m in historical
+    )
 
 
 def _all_clear_since(span: Any) -> bool:
@@ -399,6 +425,7 @@ def read(text: str, *, kb: KnowledgeBase, today: date | None = None) -> Reading:
     best: dict[str, Observation] = {}
     others: dict[str, Observation] = {}
     both_legs: list[tuple[int, int]] = []  # where both legs were said to be affected, as the person's own
+    no_better: list[Observation] = []  # every present "no improvement" read, for `still_sore_but_better`
     pieces = list(chunks(prepared))
     with warnings.catch_warnings():
         # Our phrases are regular expressions, so medspaCy's token Matcher is empty and spaCy warns
@@ -413,7 +440,7 @@ def read(text: str, *, kb: KnowledgeBase, today: date | None = None) -> Reading:
                 if span.label_ in kb.findings
             ]
         )
-        read_mentions = apply_side_effects(apply_pressure(apply_discourse(mentions)))
+        read_mentions = apply_there(apply_side_effects(apply_pressure(apply_discourse(mentions))))
         read_mentions = _relatives_kept_open(read_mentions, own)
         for mention in read_mentions:
             side_effect = dizzy_on_a_new_medicine(mention, read_mentions) or cramps_on_a_new_medicine(mention)
@@ -431,7 +458,10 @@ def read(text: str, *, kb: KnowledgeBase, today: date | None = None) -> Reading:
                 end = max(end, offset + mention.end_char)
             if span.label_ == BOTH_LEGS and status is Status.PRESENT:
                 both_legs.append((offset + span.start_char, offset + span.end_char))
-            _keep(best, _observation(span.label_, status, text, start, end))
+            obs = _observation(span.label_, status, text, start, end)
+            if span.label_ == NO_IMPROVEMENT and status is Status.PRESENT:
+                no_better.append(obs)
+            _keep(best, obs)
     overdose = overdose_observation(prepared, text)
     if overdose is not None:
         _keep(best, overdose)
@@ -443,6 +473,7 @@ def read(text: str, *, kb: KnowledgeBase, today: date | None = None) -> Reading:
     if derived is not None:
         _keep(best, derived)
     _not_both_legs(best, both_legs, prepared, values.duration_days, kb)
+    still_sore_but_better(best, no_better, text, course=values.course)
     if "fever" in kb.findings:
         stated = _fever_reading(prepared, best.get("fever"), carer=carer)
         if stated is not None:
@@ -450,6 +481,7 @@ def read(text: str, *, kb: KnowledgeBase, today: date | None = None) -> Reading:
 
     if values.pregnancy_weeks is not None and "pregnancy" in others and "pregnancy" not in best:
         values = replace(values, pregnancy_weeks=None)  # "my sister is 30 weeks pregnant": her weeks
+    _pregnant_now(best, values.pregnancy_weeks, prepared, text)
     understood = bool(best or others or values.pain_score is not None or values.temperature_c is not None)
     understood = understood or bool(_BODY_WORDS.search(prepared))
     if not understood:
@@ -461,6 +493,17 @@ def read(text: str, *, kb: KnowledgeBase, today: date | None = None) -> Reading:
         problems=tuple(problems),
         others=tuple(others.values()),
     )
+
+
+def _pregnant_now(best: dict[str, Observation], weeks: int | None, prepared: str, text: str) -> None:
+    """ "In my first pregnancy I had a kidney infection ... Now 20 weeks": an earlier pregnancy said, and the
+    weeks of this one, which make the pregnancy present (round 40)."""
+    said = best.get("pregnancy")
+    if weeks is None or said is None or said.status is not Status.UNCERTAIN:
+        return
+    m = re.search(rf"\b{weeks}\s*(?:\+\s*\d\s*)?(?:weeks?|wks?|/40)\b", prepared, re.IGNORECASE)
+    if m is not None:
+        best["pregnancy"] = _observation("pregnancy", Status.PRESENT, text, m.start(), m.end())
 
 
 def _not_both_legs(

@@ -103,6 +103,11 @@ _RELATIVE_THEN = re.compile(rf"\b(?:{RELATIVE_WORDS})\s*[,(]\s*$")
 
 
 _POSSESSIVE_THEN = re.compile(r"\b(?:my|our|his|her|their)\s+$")
+# a thing's age: "our mattress is 12 years old" (round 40)
+_THING_THEN = re.compile(
+    r"\b(?:mattress|bed|car|van|house|flat|boiler|sofa|couch|settee|chair|shoes|trainers|boots|laptop|phone|pillow|"
+    r"desk|bike|roof|kitchen|dog|cat)e?s?\s+(?:is|'s|was|are|were|now)?\s*(?:about|nearly|over|almost|around|like)?\s*$"
+)
 
 
 def _about_someone_else(text: str, start: int) -> bool:
@@ -167,6 +172,8 @@ def _age_and_sex(text: str, *, carer: bool = False) -> tuple[int | None, str | N
                 continue
             if not carer and _POSSESSIVE_THEN.search(text[max(0, m.start("age") - 8) : m.start("age")]):
                 continue  # "my 6-year-old says daddy is walking funny": the child's age, in the writer's account
+            if _THING_THEN.search(text[max(0, m.start("age") - 30) : m.start("age")]):
+                continue  # "our mattress is 12 years old"
             if pattern is _AGED and _EVENT_BEFORE_AGED.search(text[max(0, m.start() - 30) : m.start()]):
                 continue
             if pattern is AGE_ALONE and "old" not in m.group(0) and years_of_a_condition(text, m.start("age")):
