@@ -2341,3 +2341,59 @@ def test_wordings_from_the_fortieth_round(text: str, finding: str, expected: Sta
 )  # fmt: skip
 def test_durations_from_the_fortieth_round(text: str, days: float | None) -> None:
     assert read(text, kb=KB).findings.values.duration_days == days
+
+
+@pytest.mark.parametrize(
+    ("text", "finding", "expected"),
+    [
+        # sepsis signs: breathing fast, mottled skin, a heart rate said with "going about"
+        ("temp 39.8, cant stop shaking, heart 140, breathing really fast", "breathlessness", Status.PRESENT),
+        ("my knees have gone blotchy purple", "clammy_pale", Status.PRESENT),
+        ("the thermometer says 39.1 and my heart is going about 120", "racing_heart", Status.PRESENT),
+        # a temperature after a time of day or a measuring
+        ("I measured 38.1 this evening", "fever", Status.PRESENT),
+        ("Back ache three days, tonight 38.7", "fever", Status.PRESENT),
+        # a fever that broke, a shiver that is fine today; not "a lot better today"
+        ("Fever broke 3 days ago and I'm eating again", "fever", Status.UNCERTAIN),
+        ("felt a bit shivery last night but fine today", "fever", Status.UNCERTAIN),
+        ("Pulled my back lifting boxes on Tuesday, it's a lot better today.", "muscle_spasm", Status.PRESENT),
+        # "would there be ...? Cause there is"
+        ("If this was a kidney stone would there be blood in the pee? Cause there is", "haematuria", Status.PRESENT),
+        ("Would there be blood in the pee with a stone? Cause there isn't.", "haematuria", Status.UNCERTAIN),
+        # a dash ends an uncertainty's reach
+        ("not sure what painkillers I can take - pulled my back carrying the shopping in", "trigger_lifting",
+         Status.PRESENT),
+        # a pregnancy that ended with a birth more than six weeks ago; not one a few weeks ago
+        ("Gained weight in my pregnancy, baby's 5 months now, back aches lifting her.", "pregnancy",
+         Status.UNCERTAIN),
+        ("I gave birth 3 weeks ago, pregnancy was easy, now my back hurts.", "pregnancy", Status.PRESENT),
+        ("I'm pregnant again, my first baby's 10 months.", "pregnancy", Status.PRESENT),
+        # weight not lost is not pain not improving
+        ("Put on about 20kg with my pregnancy and haven't shifted it", "no_improvement", None),
+        # a progressive foot drop said as then and now
+        ("Monday I was catching my left toes on the carpet, today I can't lift the front of that foot at all",
+         "weakness_progressive", Status.PRESENT),
+        ("My foot drags. Yesterday I went to the gym, today I can't bend over at all.", "weakness_progressive",
+         None),
+        # what a physio told me last year of my core
+        ("physio told me last year my core is weak", "weak_core", Status.PRESENT),
+    ],
+)  # fmt: skip
+def test_wordings_from_the_forty_first_round(text: str, finding: str, expected: Status | None) -> None:
+    assert read(text, kb=KB).findings.status(finding) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        ("I'm 5ft4 and 16 stone", "overweight", Status.PRESENT),
+        ("Our mattress is 12 years old", "age", None),
+        ("New mum here (2 months), lower back spasm since this morning", "duration_days", 0.0),
+        ("After my daughter was born I leaked a bit, physio sorted it and I've been dry for a year.", "duration_days",
+         None),
+    ],
+)  # fmt: skip
+def test_values_from_the_forty_first_round(text: str, field: str, expected: object) -> None:
+    findings = read(text, kb=KB).findings
+    got = findings.status(field) if field == "overweight" else getattr(findings.values, field)
+    assert got == expected

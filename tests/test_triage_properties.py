@@ -75,7 +75,9 @@ def test_assess_returns_and_probabilities_are_sane(f: Findings, profile: Profile
     probabilities = [c.probability for c in a.conditions]
     assert all(math.isfinite(p) and 0.0 <= p <= 1.0 for p in probabilities)
     assert sum(probabilities) <= 1.0 + 1e-9
-    flagged = [c.probability for c in a.conditions if c.flagged_by]
+    # Flagged conditions first: those of the most urgent flag first, then the most likely among equals.
+    level = {r.id: r.urgency.rank for r in a.red_flags}
+    flagged = [(max(level[r] for r in c.flagged_by), c.probability) for c in a.conditions if c.flagged_by]
     rest = [c.probability for c in a.conditions if not c.flagged_by]
     assert [c.flagged_by != () for c in a.conditions] == sorted(
         (c.flagged_by != () for c in a.conditions), reverse=True

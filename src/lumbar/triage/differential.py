@@ -21,6 +21,7 @@ The sums are done in log space so that no product of many ratios can overflow or
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from lumbar.intake.model import Findings, Status
@@ -158,10 +159,16 @@ def _normalised(log_weights: list[float]) -> list[float]:
 
 
 def must_not_miss_first(
-    ranked: tuple[RankedCondition, ...], suggested: dict[str, tuple[str, ...]]
+    ranked: tuple[RankedCondition, ...],
+    suggested: dict[str, tuple[str, ...]],
+    levels: Mapping[str, int] | None = None,
 ) -> tuple[RankedCondition, ...]:
-    """Conditions a fired red flag points to come first ("must not miss"), most likely first among
-    themselves; the rest follow in order of probability. Probabilities are left as they are: a red flag
-    makes a rare condition worth ruling out long before it becomes the most probable one."""
+    """Conditions a fired red flag points to come first ("must not miss"): those of the most urgent flags
+    first (`levels`: each fired rule's urgency rank), most likely first among equals; the rest follow in order
+    of probability. Probabilities are left as they are: a red flag makes a rare condition worth ruling out
+    long before it becomes the most probable one. (A fever with a leg gone weak on methotrexate puts the
+    emergency's spinal infection before the urgent flags' nerve root and fracture.)"""
     flagged = [replace(c, flagged_by=suggested[c.id]) for c in ranked if c.id in suggested]
+    if levels:
+        flagged.sort(key=lambda c: -max(levels.get(r, 0) for r in c.flagged_by))  # stable: probability order kept
     return (*flagged, *(c for c in ranked if c.id not in suggested))

@@ -72,7 +72,8 @@ def assess(
     merged = _with_profile(findings, profile)
     fired = fire_rules(merged, kb=kb)
     urgency, reasons = urgency_of(fired, kb=kb)
-    conditions = must_not_miss_first(rank_conditions(merged, kb=kb), _suggested(fired, kb))
+    levels = {f.id: f.urgency.rank for f in fired}
+    conditions = must_not_miss_first(rank_conditions(merged, kb=kb), _suggested(fired, kb), levels)
     factors = _factors(merged, kb)
     plan = build_plan(merged, urgency, tuple(f.id for f in factors), kb=kb)
     unanswered: tuple[OpenQuestion, ...] = open_red_flag_questions(merged, kb=kb)

@@ -77,6 +77,7 @@ def _is_item(tokens: Iterable[Any], covered: set[int]) -> bool:
 
 # A state said after the thing, as a note says it: "no tightenings, FM reduced since" (round 33)
 _STATE_AFTER = frozenset({"reduced", "decreased", "increased", "worse", "worsening", "positive", "present", "noted"})
+_DASHES = frozenset({"-", "\u2013", "\u2014"})
 # A medicine said after a comma is a statement of its own, not an item of the list before it: "No leg swelling,
 # on the pill", "No fever, on warfarin for AF" ("not on warfarin, steroids or the pill" still negates the list).
 _TAKING = frozenset({"on", "taking", "takes", "using", "uses"})
@@ -182,6 +183,8 @@ def within_clause(target: Any, modifier: Any, between: Any, *, uncertain: bool =
     lowered = [t.lower_ for t in words]
     if any("\n" in t.text for t in words):
         return False
+    if forward and any(t.text in _DASHES for t in words[1:]):
+        return False  # "not sure what painkillers I can take - pulled my back ...": a new clause (round 41)
     if uncertain and _crosses_colon(words):
         return False
     for a, b in itertools.pairwise(lowered):

@@ -22,7 +22,7 @@ OBESITY_BMI = 30.0
 _REACH = 60  # characters between the height and the weight
 
 _FEET = re.compile(
-    r"\b(?P<ft>[4-7])\s*(?:'|ft\b|feet\b|foot\b)\s*(?:(?P<inch>1[01]|\d)\b\s*(?:in\b|inches\b|inch\b)?)?"
+    r"\b(?P<ft>[4-7])\s*(?:'|ft(?=\d|\b)|feet\b|foot\b)\s*(?:(?P<inch>1[01]|\d)\b\s*(?:in\b|inches\b|inch\b)?)?"
 )
 _METRES = re.compile(r"\b(?P<m>1[.,][4-9]\d?)\s*(?:m|metres|meters|metre|meter)\b")
 _CM = re.compile(r"\b(?P<cm>1[4-9]\d|2[01]\d)\s*(?:cm|cms|centimetres|centimeters)\b")

@@ -332,8 +332,8 @@ def settle(phrase_spans: list[Any], composed: list[Any], parts: dict[tuple[int, 
                     blocked = True  # said already by a phrase, or the opposite by a normal statement
                     break
                 continue
-            if getattr(other._, MARKER_ATTR):
-                continue
+            if getattr(other._, MARKER_ATTR) or getattr(span._, MARKER_ATTR):
+                continue  # a marker (which leg) is read beside other findings, never against them
             if not _overlaps(where, extent):
                 continue
             if any(part[0] <= where[0] and where[1] <= part[1] for part in own):

@@ -54,7 +54,7 @@ _EARLIER = (
 _NOW_NOT_AT_ALL = re.compile(
     rf"{_EARLIER}[^\n]{{0,120}}?\b(?:today|now|tonight|this\s+(?:afternoon|evening))\b\s*,?\s*(?:i|he|she|it|the\s+foot)?\s*"
     r"(?:can'?t|cannot|can\s+not|couldn'?t|won'?t|(?:am|is)\s+unable\s+to|unable\s+to)\s+(?:really\s+)?"
-    r"(?:lift|raise|move|stand|walk|bear|put\s+weight|use|wiggle|flex|point|control|hold|pull)\b(?:\s+\w+){0,3}?"
+    r"(?:lift|raise|move|stand|walk|bear|put\s+weight|use|wiggle|flex|point|control|hold|pull)\b(?:\s+\w+){0,5}?"
     r"\s+(?:at\s+all|anymore|any\s+more)\b",
     re.IGNORECASE,
 )

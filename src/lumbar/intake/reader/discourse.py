@@ -98,6 +98,11 @@ _RESOLVED = re.compile(
     # "the tingle went after stretching": the symptom named, then "went"
     r"|(?:(?<=tingle\s)|(?<=tingling\s)|(?<=numbness\s))went\s+(?=(?:after|within|once|by|as\s+soon\s+as|when)\b)"
     r"|\b(?:it|they|that|which)\s+went\s+(?:completely|totally|fully|in\s+the\s+end)\b"  # "and it went completely"
+    # "Fever broke 3 days ago", "felt a bit shivery last night but fine today" (round 41)
+    r"|(?:(?<=fever\s)|(?<=temperature\s)|(?<=temp\s))(?:has\s+|finally\s+)?(?:broke|broken|came\s+down|come\s+down|"
+    r"went\s+down|gone\s+down)\b"
+    r"|(?<!a\s)(?<!bit\s)(?<!lot\s)(?<!more\s)\b(?:fine|ok|okay|normal)\s+(?:again\s+)?(?:today|this\s+morning)\b"
+    r"(?=\s*(?:[,.;:!?)]|$))"
     # "but that went ages ago" (round 40)
     r"|\b(?:it|they|that|which)\s+went\s+(?:ages|years|months|weeks|long|a\s+long\s+time)\s+ago\b"
     # "but it went and hasn't come back" (round 40); not "the feeling hasn't come back", which is still numb
@@ -683,9 +688,19 @@ def apply_sleep_thieves(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+# "... would there be blood in the pee? Cause there is": the question's "there be", answered "there is"
+_THERE_BE = re.compile(r"\b(?:there\s+be|is\s+there|are\s+there|will\s+there|would\s+there)\b", re.IGNORECASE)
+_THERE_IS = re.compile(
+    r"\s*(?:(?:cause|'cause|cos|coz|cuz|because|well|and|which|yes|yeah|yep)\s*,?\s*)+"
+    r"(?:there\s+(?:is|are|was|were|has\s+been)|there's)\b(?!\s*(?:not|n't|no|none)\b)",
+    re.IGNORECASE,
+)
+
+
 def apply_confirmation(mentions: list[Mention]) -> list[Mention]:
     """A finding asked about in a question ("is it normal ...?"), which the next words say has been so
-    "since tues" or "for two days", is present."""
+    "since tues" or "for two days", or "there is" after a "would there be" ("If this was a kidney stone would
+    there be blood in the pee? Cause there is"), is present."""
     out = []
     for m in mentions:
         if m.status is Status.UNCERTAIN and not m.history:
@@ -694,6 +709,8 @@ def apply_confirmation(mentions: list[Mention]) -> list[Mention]:
             doc_text = m.span.doc.text
             before = doc_text[sent.start_char : m.span.start_char]
             if asked and not _SUPPOSING.search(before) and _CONFIRMED.match(doc_text, sent.end_char):
+                m = replace(m, status=Status.PRESENT, carried=None)
+            elif asked and _THERE_BE.search(before) and _THERE_IS.match(doc_text, sent.end_char):
                 m = replace(m, status=Status.PRESENT, carried=None)
             elif asked and _factive(before) and {x.category for x in m.span._.modifiers} <= _ASKING_ONLY:
                 m = replace(m, status=Status.PRESENT, carried=None)

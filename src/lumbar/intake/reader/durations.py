@@ -245,13 +245,15 @@ def _ever_since_after(text: str, end: int) -> bool:
 _CHILD_AGE_BEFORE = re.compile(
     r"\b(?:baby|son|daughter|little\s+one|newborn|toddler|twins|grandson|granddaughter|lo)(?:'s|\s+is|\s+was|"
     r"\s+turned|\s+turns|\s+just\s+turned)\s+(?:now\s+|only\s+|just\s+|nearly\s+|almost\s+)?$"
+    # "New mum here (8 wks)": the baby's age (round 41)
+    r"|\bnew\s+(?:mum|mom|mother|mummy|mama|parent|dad)(?:\s+here)?\s*[(,:-]?\s*(?:of\s+)?$"
 )
 # A time of being well or of keeping off something, said straight before it: "completely fine for 5 years",
 # "no injecting for 6 years", "pain free for about 2 years" (round 38): the time before this pain, not its
 # length ("clean", "sober", "well" and "remission" are `_OTHER_THING_BEFORE`'s, which reaches further back)
 _WELL_BEFORE = re.compile(
     r"\b(?:fine|ok|okay|good|great|pain[\s-]?free|symptom[\s-]?free|flare[\s-]?free|trouble[\s-]?free|"
-    r"abstinent|clear|no\s+(?:injecting|using|drugs|drink|drinking|alcohol|smoking|problems?|"
+    r"abstinent|clear|dry|continent|no\s+(?:injecting|using|drugs|drink|drinking|alcohol|smoking|problems?|leaks?|leaking|"
     r"trouble|issues?|pain|symptoms|episodes?|flares?|flare[\s-]?ups?|relapses?|attacks?|bother))\s+"
     r"(?:at\s+all\s+|since\s+then\s+|since\s+|ever\s+since\s+)?(?:for\s+)?(?:about\s+|around\s+|over\s+|nearly\s+|"
     r"almost\s+|the\s+(?:last|past)\s+|a\s+good\s+)?$"

@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from lumbar.knowledge.models import KnowledgeBase
 
@@ -50,10 +51,36 @@ __all__ = [
     "phrase_needs",
     "phrase_rules",
     "phrase_starts",
+    "register_span_flags",
 ]
 
 NORMAL_ATTR = "lumbar_normal"  # Span extension set on targets that are "normal" statements
 MARKER_ATTR = "lumbar_marker"  # Span extension set on targets of marker findings (`Finding.marker`)
+
+
+def register_span_flags() -> None:
+    """Register `NORMAL_ATTR` and `MARKER_ATTR` as span flags kept per finding. spaCy keys a span's custom
+    attributes by its characters only, so a plain attribute set on one finding's span would be shared by
+    another finding's span over the same words: "no trauma" is a normal statement of major_trauma, and the
+    same words say that insidious_onset is present. These flags are kept in the doc's `user_data` under the
+    span's characters and its label (the finding)."""
+    from spacy.tokens import Span
+
+    for attr in (NORMAL_ATTR, MARKER_ATTR):
+
+        def getter(span: Any, attr: str = attr) -> bool:
+            return (span.start_char, span.end_char, span.label_) in span.doc.user_data.get(("lumbar", attr), ())
+
+        def setter(span: Any, value: bool, attr: str = attr) -> None:
+            flagged = span.doc.user_data.setdefault(("lumbar", attr), set())
+            key = (span.start_char, span.end_char, span.label_)
+            if value:
+                flagged.add(key)
+            else:
+                flagged.discard(key)
+
+        Span.set_extension(attr, getter=getter, setter=setter, force=True)
+
 
 _UNIT = re.compile(r"\(([^()]*)\)(\?)?|(\S+)")
 _NESTED = re.compile(r"\([^)]*\(")  # "(a|b (c|d))": a group inside a group

@@ -46,7 +46,13 @@ _TEMPERATURE_PATTERNS = [
     # "and 38.2 today": a decimal in the fever range at a time of day
     re.compile(
         r"(?<![\d/.])(?P<t>3[7-9]\.\d|4[01]\.\d)(?P<unit>)\s+(?=(?:today|tonight|this\s+morning|last\s+night|"
-        r"yesterday|overnight|earlier)\b)"
+        r"yesterday|overnight|earlier|this\s+evening|this\s+afternoon)\b)"
+    ),
+    # "tonight 38.7", "I measured 38.1 this evening" (round 41): a decimal after a time of day or a measuring
+    re.compile(
+        r"\b(?:today|tonight|now|right\s+now|this\s+(?:morning|evening|afternoon)|last\s+night|measured|measuring|checked|"
+        r"took\s+(?:it|my\s+temp\w*))\s*,?\s*(?:it\s+(?:is|was)\s+|it'?s\s+|i'?m\s+|at\s+|was\s+)?"
+        r"(?P<t>3[5-9]\.\d|4[0-2]\.\d)(?![\d.])(?!\s*(?:kg|cm|%|mm))(?P<unit>)"
     ),
     # "38.9 on the thermometer": a number read off one
     re.compile(
