@@ -59,6 +59,7 @@ from lumbar.intake.reader.giving_way import (
 )
 from lumbar.intake.reader.lexicon import NORMAL_ATTR
 from lumbar.intake.reader.pipeline import pipeline
+from lumbar.intake.reader.pregnancy_state import born_already, pregnant_now
 from lumbar.intake.reader.pressure import apply_pressure
 from lumbar.intake.reader.side_effects import apply_side_effects
 from lumbar.intake.reader.still_sore import FINDING as NO_IMPROVEMENT
@@ -482,8 +483,8 @@ def read(text: str, *, kb: KnowledgeBase, today: date | None = None) -> Reading:
 
     if values.pregnancy_weeks is not None and "pregnancy" in others and "pregnancy" not in best:
         values = replace(values, pregnancy_weeks=None)  # "my sister is 30 weeks pregnant": her weeks
-    _pregnant_now(best, values.pregnancy_weeks, prepared, text)
-    _born_already(best, values.pregnancy_weeks, prepared)
+    pregnant_now(best, values.pregnancy_weeks, prepared, text)
+    born_already(best, values.pregnancy_weeks, prepared)
     understood = bool(best or others or values.pain_score is not None or values.temperature_c is not None)
     understood = understood or bool(_BODY_WORDS.search(prepared))
     if not understood:
@@ -495,53 +496,6 @@ def read(text: str, *, kb: KnowledgeBase, today: date | None = None) -> Reading:
         problems=tuple(problems),
         others=tuple(others.values()),
     )
-
-
-def _pregnant_now(best: dict[str, Observation], weeks: int | None, prepared: str, text: str) -> None:
-    """ "In my first pregnancy I had a kidney infection ... Now 20 weeks": an earlier pregnancy said, and the
-    weeks of this one, which make the pregnancy present (round 40)."""
-    said = best.get("pregnancy")
-    if weeks is None or said is None or said.status is not Status.UNCERTAIN:
-        return
-    m = re.search(rf"\b{weeks}\s*(?:\+\s*\d\s*)?(?:weeks?|wks?|/40)\b", prepared, re.IGNORECASE)
-    if m is not None:
-        best["pregnancy"] = _observation("pregnancy", Status.PRESENT, text, m.start(), m.end())
-
-
-# The baby born more than 6 weeks ago: "baby's 5 months", "my 4 month old daughter", "New mum here (8 wks)".
-# Within 6 weeks the pregnancy's own rules still apply (pre-eclampsia can come after the birth, NICE NG133).
-_BORN = re.compile(
-    r"\b(?:baby|daughter|son|little\s+one|lo|twins)(?:'s|\s+is|\s+are)\s+(?:now\s+)?(?:nearly\s+|almost\s+|just\s+)?"
-    r"(?P<n>\d+)\s*(?P<unit>weeks?|wks?|months?)"
-    r"|\b(?P<n2>\d+)[\s-]*(?P<unit2>weeks?|wks?|months?)[\s-]+old\s+(?:baby|daughter|son|twins)"
-    r"|\bnew\s+(?:mum|mom|mother)(?:\s+here)?\s*[(,:-]?\s*(?P<n3>\d+)\s*(?P<unit3>weeks?|wks?|months?)",
-    re.IGNORECASE,
-)
-# ... unless pregnant now too: "I'm pregnant again", "12 weeks pregnant"
-_PREGNANT_NOW = re.compile(
-    r"\b(?:i'?m|i\s+am|im|am|currently|now|she'?s|she\s+is)\s+(?:\w+\s+){0,2}?pregnant\b|\bpregnant\s+again\b|"
-    r"\b\d+\s*(?:weeks?|wks?|months?)\s+pregnant\b|\b\d+\s*/\s*40\b",
-    re.IGNORECASE,
-)
-
-
-def _born_over_six_weeks_ago(prepared: str) -> bool:
-    for m in _BORN.finditer(prepared):
-        n = int(m.group("n") or m.group("n2") or m.group("n3"))
-        unit = (m.group("unit") or m.group("unit2") or m.group("unit3")).lower()
-        if unit.startswith("m") or n > 6:
-            return True
-    return False
-
-
-def _born_already(best: dict[str, Observation], weeks: int | None, prepared: str) -> None:
-    """ "Put on weight in my pregnancy, baby's 5 months": a pregnancy that ended with a birth more than 6 weeks
-    ago is asked about, not taken as now (round 41)."""
-    said = best.get("pregnancy")
-    if said is None or said.status is not Status.PRESENT or weeks is not None:
-        return
-    if _born_over_six_weeks_ago(prepared) and not _PREGNANT_NOW.search(prepared):
-        best["pregnancy"] = replace(said, status=Status.UNCERTAIN)
 
 
 def _not_both_legs(
