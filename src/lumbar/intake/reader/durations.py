@@ -226,8 +226,7 @@ _OFF_AFTER = re.compile(r"\s*off\b(?!\s+(?:and\s+on|work|sick))")
 _SINCE_BEFORE = re.compile(r"\bsince\b[^.,;:!?\n]{0,40}$")
 # ... or "ever since" said after it: "Car accident 2 years ago, ... Ever since, the lower back goes into spasm"
 # (round 40): the trouble has lasted from then. Not "since then a couple of ordinary spasms" (episodes since),
-# nor "ever since my last baby" (another time)
-# ... not "been fine ever since"
+# "ever since my last baby" (another time) or "been fine ever since" (`_WELL_SINCE`)
 _EVER_SINCE_AFTER = re.compile(r"[^\n]{0,100}?\b(?P<since>ever\s+since)\b(?!\s+(?:my|her|his|the|i|she|he|then)\b)")
 _WELL_SINCE = re.compile(
     r"\b(?:fine|ok|okay|well|good|great|better|normal|clear|free|nothing|no\s+(?:problems?|trouble|issues?|pain))"

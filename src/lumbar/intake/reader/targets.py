@@ -33,7 +33,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
-from lumbar.intake.reader.lexicon import MARKER_ATTR, NORMAL_ATTR, PhraseRule, register_span_flags
+from lumbar.intake.reader.lexicon import MARKER_ATTR, PhraseRule, register_span_flags
 
 __all__ = ["LazyTargetMatcher", "word_starts"]
 
@@ -82,11 +82,9 @@ class LazyTargetMatcher:
     def __init__(self, span_group_name: str, normal_attr: str) -> None:
         from spacy.tokens import Span
 
-        if normal_attr == NORMAL_ATTR:
-            register_span_flags()  # kept per finding, not per stretch of words
-        for attr in (normal_attr, MARKER_ATTR):
-            if not Span.has_extension(attr):
-                Span.set_extension(attr, default=False)
+        register_span_flags()  # NORMAL_ATTR and MARKER_ATTR, kept per finding, not per stretch of words
+        if not Span.has_extension(normal_attr):
+            Span.set_extension(normal_attr, default=False)
         self._group = span_group_name
         self._normal_attr = normal_attr
         self._rules: list[PhraseRule] = []
